@@ -1,0 +1,168 @@
+"""Start Neurona: parse the command line, create the application, show the main window.
+
+    neurona [FILE]                      open FILE (a saved network) at start
+    neurona --screenshot OUT.png        render the window to a PNG and exit
+             [--size 1600x1000]         ... at this window size
+    neurona --version
+
+``--screenshot`` works without a display: when ``QT_QPA_PLATFORM`` is unset and there is
+no X11/Wayland display it switches to Qt's offscreen platform.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from pathlib import Path
+
+APP_NAME = "Neurona"
+ORGANIZATION = "Neurona"
+
+
+def application_version() -> str:
+    """The installed package version, or ``"dev"`` when running from a bare checkout."""
+    try:
+        from importlib.metadata import PackageNotFoundError, version
+
+        return version("neurona")
+    except PackageNotFoundError:
+        return "dev"
+
+
+def _size(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"\s*(\d+)\s*[xX×]\s*(\d+)\s*", text)
+    if not match:
+        raise argparse.ArgumentTypeError(f"size must look like 1600x1000, not {text!r}")
+    width, height = int(match.group(1)), int(match.group(2))
+    if not (320 <= width <= 8192 and 240 <= height <= 8192):
+        raise argparse.ArgumentTypeError(f"size {width}x{height} is outside 320x240 … 8192x8192")
+    return width, height
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="neurona",
+        description="Neurona: a desktop lab for learning how neural networks work.",
+    )
+    parser.add_argument("file", nargs="?", metavar="FILE", help="a saved network to open")
+    parser.add_argument(
+        "--screenshot",
+        metavar="OUT.png",
+        help="render the main window to a PNG file and exit (works without a display)",
+    )
+    parser.add_argument(
+        "--size",
+        type=_size,
+        default=(1600, 1000),
+        metavar="WxH",
+        help="window size for --screenshot (default: 1600x1000)",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {application_version()}")
+    return parser
+
+
+def _has_display() -> bool:
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def create_application(argv: list[str] | None = None):
+    """The ``QApplication`` (reused if one exists) with Neurona's names, icon and theme."""
+    from PySide6.QtWidgets import QApplication
+
+    from gui import theme
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv or [sys.argv[0] if sys.argv else "neurona"])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationVersion(application_version())
+    app.setDesktopFileName("neurona")
+    app.setWindowIcon(theme.app_icon())
+    theme.apply_theme(app)
+    return app
+
+
+def _quiet_offscreen_noise() -> None:
+    """Drop the offscreen platform's "does not support propagateSizeHints()" chatter.
+
+    The offscreen plugin prints it for every window with a minimum size; it is harmless and
+    would only bury real warnings. Everything else still reaches stderr.
+    """
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(_mode, _context, message: str) -> None:
+        if "propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
+
+
+def render_screenshot(window, path: Path, size: tuple[int, int]) -> bool:
+    """Show ``window`` at ``size`` off screen, wait for its first full paint, save a PNG."""
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    window.resize(*size)
+    window.show()
+    # Layouts and docks settle over a few event-loop turns after the first show.
+    for _ in range(3):
+        loop = QEventLoop()
+        QTimer.singleShot(50, loop.quit)
+        loop.exec()
+        QApplication.processEvents()
+    image = window.grab()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return image.save(str(path), "PNG")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run Neurona; returns the process exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    except SystemExit as exc:  # --help, --version, usage errors
+        return int(exc.code or 0)
+
+    file = Path(args.file) if args.file else None
+    if file is not None and not file.is_file():
+        what = "is a folder, not a file" if file.is_dir() else "does not exist"
+        print(f"neurona: cannot open {str(file)!r}: it {what}", file=sys.stderr)
+        return 2
+
+    if args.screenshot and not os.environ.get("QT_QPA_PLATFORM") and not _has_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+    app = create_application()
+
+    from gui.main_window import MainWindow
+
+    if args.screenshot:
+        _quiet_offscreen_noise()
+        window = MainWindow(persist_settings=False)
+        out = Path(args.screenshot)
+        if not render_screenshot(window, out, args.size):
+            print(f"neurona: could not write the screenshot to {str(out)!r}", file=sys.stderr)
+            return 1
+        window.close()
+        return 0
+
+    window = MainWindow()
+    if file is not None:
+        window.initial_file = file.resolve()
+        from PySide6.QtCore import QTimer
+
+        # Queued so that whatever opens documents has connected to open_requested by then.
+        QTimer.singleShot(0, window, lambda: window.open_requested.emit(str(window.initial_file)))
+    window.show()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
