@@ -24,6 +24,7 @@ a clear :class:`~engine.errors.ConfigError`, never a lookup of arbitrary code.
 from __future__ import annotations
 
 import math
+from functools import partial
 
 import numpy as np
 
@@ -208,7 +209,7 @@ class ReLU(OpsActivation):
     target_range = (0.0, 1.0)
 
     def forward_ops(self, z, out):
-        return [(np.maximum, (z, 0.0, out))]
+        return [(partial(np.maximum, out=out), (z, 0.0))]  # out= by keyword: NumPy 2.4
 
     def derivative(self, z):
         return (np.asarray(z) > 0).astype(float)
@@ -232,7 +233,7 @@ class LeakyReLU(OpsActivation):
             raise ConfigError("activation.alpha", self.params["alpha"], "Leaky ReLU slope must be in [0, 1)")
 
     def forward_ops(self, z, out):
-        return [(np.multiply, (z, self.params["alpha"], out)), (np.maximum, (out, z, out))]
+        return [(np.multiply, (z, self.params["alpha"], out)), (partial(np.maximum, out=out), (out, z))]
 
     def derivative(self, z):
         return np.where(np.asarray(z) > 0, 1.0, self.params["alpha"])

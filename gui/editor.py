@@ -1,0 +1,176 @@
+"""The editor: what views call to change the document. It turns requests into commands.
+
+Canvas items, panels and the toolbar never touch the document; they call these methods,
+which build a command, push it on the undo stack, and report an invalid edit through the
+``error`` signal (the document stays unchanged). Edits of several items at once (deleting
+a selection, a multi-item drag) become one undo step with ``beginMacro``/``endMacro``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from engine.errors import NeuronaError
+from engine.network import MAX_LAYERS, MAX_NEURONS
+from engine.training import TrainingConfig
+
+from . import commands as cmd
+from .document import Document
+
+
+class DocumentEditor(QObject):
+    #: a message naming what was wrong with a refused edit
+    error = Signal(str)
+
+    def __init__(self, doc: Document, stack: QUndoStack, parent: QObject | None = None):
+        super().__init__(parent)
+        self.doc = doc
+        self.stack = stack
+
+    # ------------------------------------------------------------------ plumbing
+    def push(self, command: cmd.DocumentCommand) -> bool:
+        """Push and report; True when the edit happened."""
+        self.stack.push(command)
+        if command.error is not None:
+            self.error.emit(str(command.error))
+            return False
+        return True
+
+    def _refuse(self, message: str) -> bool:
+        self.error.emit(message)
+        return False
+
+    def macro(self, text: str):
+        editor = self
+
+        class _Macro:
+            def __enter__(self):
+                editor.stack.beginMacro(text)
+
+            def __exit__(self, *exc):
+                editor.stack.endMacro()
+                return False
+
+        return _Macro()
+
+    # ------------------------------------------------------------------ structure
+    def add_neuron(self, column: int, index: int | None = None, y: float | None = None) -> bool:
+        if column < 1 or column >= self.doc.n_columns:
+            return self._refuse("Neurons go into a hidden or output layer; inputs are the FEATURES on the left.")
+        if len(self.doc.unit_ids[column]) >= MAX_NEURONS:
+            return self._refuse(f"A layer holds at most {MAX_NEURONS} neurons.")
+        return self.push(cmd.AddNeuronCommand(self.doc, column, index, y))
+
+    def add_layer(self, index: int | None = None, size: int = 2, activation: str | None = None,
+                  x: float | None = None) -> bool:
+        """A new hidden layer as engine layer ``index`` (default: just before the output)."""
+        doc = self.doc
+        if len(doc.network.layers) >= MAX_LAYERS:
+            return self._refuse(f"A network has at most {MAX_LAYERS} layers.")
+        index = len(doc.network.layers) - 1 if index is None else index
+        if activation is None:  # the hidden layers' activation, as in Playground
+            hidden = doc.network.layers[:-1]
+            activation = hidden[-1].name if hidden else "tanh"
+            if activation in ("softmax",):
+                activation = "tanh"
+        return self.push(cmd.AddLayerCommand(doc, index, {"size": size, "activation": activation}, x))
+
+    def remove_layer(self, cid: int) -> bool:
+        column = self.doc.column_of(cid)
+        if column == self.doc.n_columns - 1:
+            return self._refuse("The output layer cannot be removed; change its neurons instead.")
+        return self.push(cmd.RemoveLayerCommand(self.doc, cid))
+
+    def remove_units(self, uids: list[int]) -> bool:
+        """Delete neurons (a selection is one undo step). Inputs are switched off instead."""
+        doc = self.doc
+        if not uids:
+            return False
+        ok = True
+        with self.macro("Delete" if len(uids) > 1 else "Remove neuron"):
+            for uid in uids:
+                try:
+                    ref = doc.find_unit(uid)
+                except KeyError:
+                    continue
+                if ref.column == 0:
+                    ok &= self.push(cmd.ToggleFeatureCommand(doc, doc.network.features[ref.index], False))
+                elif len(doc.unit_ids[ref.column]) == 1 and ref.column < doc.n_columns - 1:
+                    ok &= self.push(cmd.RemoveLayerCommand(doc, doc.column_ids[ref.column]))
+                else:
+                    ok &= self.push(cmd.RemoveNeuronCommand(doc, uid))
+        return ok
+
+    def move_neuron_to_layer(self, uid: int, column: int, index: int | None = None, y: float | None = None) -> bool:
+        """Take a neuron out of its layer and put it into another (new weights there)."""
+        doc = self.doc
+        ref = doc.find_unit(uid)
+        if column == ref.column:
+            return False
+        if ref.column == 0 or column == 0:
+            return self._refuse("Inputs stay in the input column; switch them in the FEATURES panel.")
+        if len(doc.unit_ids[ref.column]) == 1:
+            return self._refuse("That neuron is the last of its layer; delete the layer instead.")
+        with self.macro("Move neuron to another layer"):
+            ok = self.push(cmd.RemoveNeuronCommand(doc, uid)) and self.push(
+                cmd.AddNeuronCommand(doc, column, index, y)
+            )
+        if not ok:
+            self.stack.undo()
+        return ok
+
+    def reorder_neuron(self, uid: int, new_index: int) -> bool:
+        return self.push(cmd.ReorderNeuronCommand(self.doc, uid, new_index))
+
+    def set_feature(self, name: str, on: bool) -> bool:
+        if (name in self.doc.network.features) == on:
+            return False
+        return self.push(cmd.ToggleFeatureCommand(self.doc, name, on))
+
+    def set_layer(self, cid: int, text: str = "Change layer", **changes) -> bool:
+        return self.push(cmd.SetLayerCommand(self.doc, cid, text, **changes))
+
+    def set_activation(self, cid: int, activation: str) -> bool:
+        return self.set_layer(cid, f"Activation {activation}", activation=activation)
+
+    # ------------------------------------------------------------------ values
+    def set_weight(self, column: int, i: int, j: int, value: float) -> bool:
+        return self.push(cmd.SetWeightCommand(self.doc, column, i, j, value))
+
+    def set_bias(self, column: int, j: int, value: float) -> bool:
+        return self.push(cmd.SetBiasCommand(self.doc, column, j, value))
+
+    def set_connection_removed(self, column: int, i: int, j: int, removed: bool) -> bool:
+        return self.push(cmd.SetConnectionRemovedCommand(self.doc, column, i, j, removed))
+
+    def set_weight_frozen(self, column: int, i: int, j: int, frozen: bool) -> bool:
+        return self.push(cmd.FreezeWeightCommand(self.doc, column, i, j, frozen))
+
+    def set_bias_frozen(self, column: int, j: int, frozen: bool) -> bool:
+        return self.push(cmd.FreezeBiasCommand(self.doc, column, j, frozen))
+
+    def set_params(self, old, new, text: str) -> bool:
+        return self.push(cmd.SetParamsCommand(self.doc, old, new, text))
+
+    # ------------------------------------------------------------------ canvas
+    def move_items(self, old: tuple[dict, dict], new: tuple[dict, dict], text: str = "Move") -> bool:
+        if old == new:
+            return False
+        return self.push(cmd.MoveItemsCommand(self.doc, old, new, text))
+
+    def auto_layout(self) -> bool:
+        return self.move_items(self.doc.positions(), self.doc.auto_positions(), "Auto layout")
+
+    # ------------------------------------------------------------------ settings and data
+    def set_training(self, text: str = "Change training setting", **changes) -> bool:
+        try:  # validate before the command exists, so a refused value never reaches the stack
+            TrainingConfig.from_dict({**self.doc.training.to_dict(), **changes})
+        except NeuronaError as exc:
+            return self._refuse(str(exc))
+        if all(getattr(self.doc.training, k) == v for k, v in changes.items()):
+            return False
+        return self.push(cmd.SetTrainingCommand(self.doc, text, **changes))
+
+    def set_data(self, data, text: str = "Change data") -> bool:
+        return self.push(cmd.SetDataCommand(self.doc, data, text))
