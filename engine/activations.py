@@ -83,6 +83,11 @@ class Activation:
         return f"{type(self).__name__}({extra})"
 
 
+def _unaliased(z: np.ndarray, out: np.ndarray) -> np.ndarray:
+    """``z``, copied when ``out`` overlaps it: multi-step formulas read z after writing out."""
+    return z.copy() if np.shares_memory(z, out) else z
+
+
 def run_ops(ops: list) -> None:
     """Execute a list of (function, args) pairs — a straight-line program of NumPy calls."""
     for fn, args in ops:
@@ -93,7 +98,7 @@ class OpsActivation(Activation):
     """An activation defined by its lists of ufunc calls (``forward_ops``/``backward_ops``)."""
 
     def forward(self, z, out):
-        run_ops(self.forward_ops(z, out))
+        run_ops(self.forward_ops(_unaliased(z, out), out))
         return out
 
     def backward(self, z, a, grad_a, out):
@@ -259,6 +264,7 @@ class ELU(Activation):
             raise ConfigError("activation.alpha", self.params["alpha"], "ELU alpha must be positive")
 
     def forward(self, z, out):
+        z = _unaliased(z, out)
         alpha = self.params["alpha"]
         np.minimum(z, 0.0, out=out)
         np.expm1(out, out=out)
@@ -285,6 +291,7 @@ class SELU(Activation):
     name, label, formula = "selu", "SELU", "f(z) = λ·(z if z > 0, else α(eᶻ − 1))"
 
     def forward(self, z, out):
+        z = _unaliased(z, out)
         np.minimum(z, 0.0, out=out)
         np.expm1(out, out=out)
         np.multiply(out, SELU_ALPHA, out=out)
@@ -323,6 +330,7 @@ class SiLU(Activation):
     target_range = (0.0, 1.0)
 
     def forward(self, z, out):
+        z = _unaliased(z, out)
         np.multiply(z, 0.5, out=out)
         np.tanh(out, out=out)
         np.add(out, 1.0, out=out)
@@ -347,6 +355,7 @@ class GELU(Activation):
     _c = math.sqrt(2.0 / math.pi)
 
     def forward(self, z, out):
+        z = _unaliased(z, out)
         np.multiply(z, z, out=out)
         np.multiply(out, 0.044715, out=out)
         np.add(out, 1.0, out=out)

@@ -79,7 +79,7 @@ import numpy as np
 
 from .errors import ConfigError
 from .features import FEATURE_NAMES, FEATURES
-from .network import MAX_LAYERS, MAX_NEURONS, Layer, LayerSpec, Network
+from .network import MAX_LAYERS, MAX_NEURONS, Layer, LayerSpec, Network, init_bias, init_weights
 
 __all__ = [
     "FeatureState",
@@ -382,22 +382,6 @@ def _rng(net: Network, rng, *key: int) -> np.random.Generator:
     return np.random.default_rng([int(net.seed) % 2**64, *key]) if rng is None else rng
 
 
-def _init_weights(method: str, rng: np.random.Generator, shape, fan_in: int, fan_out: int) -> np.ndarray:
-    """New weights as ``Network.initialize`` draws them (fans in neurons, not pieces)."""
-    if method == "uniform":
-        return rng.uniform(-0.5, 0.5, shape)
-    if method == "glorot":
-        limit = math.sqrt(6.0 / (fan_in + fan_out))
-        return rng.uniform(-limit, limit, shape)
-    if method == "he":
-        return rng.normal(0.0, math.sqrt(2.0 / fan_in), shape)
-    return np.zeros(shape)
-
-
-def _init_bias(method: str, shape) -> np.ndarray:
-    return np.full(shape, 0.1 if method == "uniform" else 0.0)
-
-
 # ---------------------------------------------------------------------- neurons
 def _neuron_state(layers: list[_Full], l: int, j: int) -> NeuronState:
     cur = layers[l]
@@ -434,12 +418,12 @@ def add_neuron(
     nxt = layers[l + 1] if l + 1 < len(layers) else None
     if state is None:
         rng = _rng(net, rng, _NEURON, l, n)
-        incoming = Links.fresh(_init_weights(net.init, rng, (cur.n_in, cur.k), cur.n_in, n + 1))
+        incoming = Links.fresh(init_weights(net.init, rng, (cur.n_in, cur.k), cur.n_in, n + 1))
         if nxt is None:
             outgoing = Links.none()
         else:
-            outgoing = Links.fresh(_init_weights(net.init, rng, (nxt.n_out, nxt.k), n + 1, nxt.n_out))
-        state = NeuronState(_init_bias(net.init, cur.k), False, incoming, outgoing)
+            outgoing = Links.fresh(init_weights(net.init, rng, (nxt.n_out, nxt.k), n + 1, nxt.n_out))
+        state = NeuronState(init_bias(net.init, cur.k), False, incoming, outgoing)
     else:
         if not isinstance(state, NeuronState):
             raise ConfigError("state", type(state).__name__, "must be a NeuronState")
@@ -540,7 +524,7 @@ def add_feature(
         outgoing = outgoing.outgoing
     if outgoing is None:
         rng = _rng(net, rng, _FEATURE, FEATURE_NAMES.index(name), n)
-        weights = _init_weights(net.init, rng, (first.n_out, first.k), n + 1, first.n_out)
+        weights = init_weights(net.init, rng, (first.n_out, first.k), n + 1, first.n_out)
         outgoing = Links.fresh(weights)
     else:
         _check_links(outgoing, first.n_out, first.k, "outgoing")
@@ -610,10 +594,10 @@ def add_layer(
     nxt = layers[index]  # becomes layer index + 1
     if state is None:
         rng = _rng(net, rng, _LAYER, index, n)
-        own = _init_weights(net.init, rng, (n_in, n, k), n_in, n)
-        following = _init_weights(net.init, rng, (n, nxt.n_out, nxt.k), n, nxt.n_out)
+        own = init_weights(net.init, rng, (n_in, n, k), n_in, n)
+        following = init_weights(net.init, rng, (n, nxt.n_out, nxt.k), n, nxt.n_out)
         state = LayerState(
-            spec, Incoming.fresh(own), _init_bias(net.init, (n, k)), np.zeros(n, bool), Incoming.fresh(following)
+            spec, Incoming.fresh(own), init_bias(net.init, (n, k)), np.zeros(n, bool), Incoming.fresh(following)
         )
     else:
         if state.spec != spec:
@@ -655,7 +639,7 @@ def remove_layer(
     n_prev = gone.n_in
     if next_incoming is None:
         rng = _rng(net, rng, _NEXT, index, n_prev)
-        weights = _init_weights(net.init, rng, (n_prev, nxt.n_out, nxt.k), n_prev, nxt.n_out)
+        weights = init_weights(net.init, rng, (n_prev, nxt.n_out, nxt.k), n_prev, nxt.n_out)
         next_incoming = Incoming.fresh(weights)
     else:
         _check_incoming(next_incoming, (n_prev, nxt.n_out, nxt.k), "next_incoming")

@@ -38,6 +38,22 @@ MAX_PIECES = 8
 INITIALIZERS = ("uniform", "glorot", "he", "zeros")
 
 
+def init_weights(method: str, rng: np.random.Generator, shape, fan_in: int, fan_out: int) -> np.ndarray:
+    """Weights drawn by initializer ``method`` (fans count neurons, not maxout pieces)."""
+    if method == "uniform":  # Playground's
+        return rng.uniform(-0.5, 0.5, shape)
+    if method == "glorot":
+        limit = math.sqrt(6.0 / (fan_in + fan_out))
+        return rng.uniform(-limit, limit, shape)
+    if method == "he":
+        return rng.normal(0.0, math.sqrt(2.0 / fan_in), shape)
+    return np.zeros(shape)
+
+
+def init_bias(method: str, shape) -> np.ndarray:
+    return np.full(shape, 0.1 if method == "uniform" else 0.0)
+
+
 @dataclass
 class LayerSpec:
     """What a user chooses for one layer (hidden or output)."""
@@ -93,9 +109,13 @@ def _check_int(value, field_name: str, lo: int, hi: int) -> int:
 def _check_number(value, field_name: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float, np.floating, np.integer)):
         raise ConfigError(field_name, value, "must be a number")
-    if not math.isfinite(value):
-        raise ConfigError(field_name, value, "must be finite")
-    return float(value)
+    try:
+        number = float(value)  # a huge int overflows here
+    except OverflowError:
+        number = math.inf
+    if not math.isfinite(number):
+        raise ConfigError(field_name, value, "must be a finite number")
+    return number
 
 
 class Layer:
@@ -169,6 +189,8 @@ class Workspace:
     da: list[np.ndarray] = field(default_factory=list)  # ∂E/∂a
     dz: list[np.ndarray] = field(default_factory=list)  # ∂E/∂z
     drop: list[np.ndarray | None] = field(default_factory=list)  # scaled dropout masks
+    #: activations before dropout (f′ needs them); only for layers with dropout
+    kept: list[np.ndarray | None] = field(default_factory=list)
     argmax: list[np.ndarray | None] = field(default_factory=list)  # maxout winners
 
 
@@ -288,18 +310,8 @@ class Network:
         rng = np.random.default_rng(int(seed))
         frozen_values = [(L.W.copy(), L.b.copy()) for L in self.layers]
         for L in self.layers:
-            shape = (L.n_in, L.m)
-            if method == "uniform":
-                w, b = rng.uniform(-0.5, 0.5, shape), np.full(L.m, 0.1)
-            elif method == "glorot":
-                limit = math.sqrt(6.0 / (L.n_in + L.n_out))
-                w, b = rng.uniform(-limit, limit, shape), np.zeros(L.m)
-            elif method == "he":
-                w, b = rng.normal(0.0, math.sqrt(2.0 / L.n_in), shape), np.zeros(L.m)
-            else:
-                w, b = np.zeros(shape), np.zeros(L.m)
-            L.W[...] = w
-            L.b[...] = b
+            L.W[...] = init_weights(method, rng, (L.n_in, L.m), L.n_in, L.n_out)
+            L.b[...] = init_bias(method, L.m)
         for L, (w_old, b_old) in zip(self.layers, frozen_values):
             fw = np.repeat(self.frozen_w[L.index], L.k, axis=1)
             fb = np.repeat(self.frozen_b[L.index], L.k)
@@ -379,13 +391,19 @@ class Network:
             raise ConfigError("weights", len(weights), f"expected {len(self.layers)} layers of weights")
         staged = []
         for L, pair in zip(self.layers, weights):
+            shape = (L.n_in, L.n_out) + ((L.k,) if L.maxout else ())
             try:
                 w, b = pair
-                w = np.asarray(w, dtype=float).reshape(L.n_in, L.m)
-                b = np.asarray(b, dtype=float).reshape(L.m)
-            except (TypeError, ValueError):
-                shape = (L.n_in, L.n_out) + ((L.k,) if L.maxout else ())
-                raise ConfigError(f"weights[{L.index}]", "…", f"expected weights of shape {shape}") from None
+                w = np.asarray(w, dtype=float)
+                b = np.asarray(b, dtype=float)
+            except (TypeError, ValueError, OverflowError):
+                raise ConfigError(f"weights[{L.index}]", "…", "weights must be numbers") from None
+            with_pieces = (L.n_in, L.n_out, L.k)  # also accepted with k = 1
+            if w.shape not in (shape, with_pieces) or b.shape not in (shape[1:], with_pieces[1:]):
+                raise ConfigError(
+                    f"weights[{L.index}]", w.shape, f"expected weights of shape {shape} and biases {shape[1:]}"
+                )
+            w, b = w.reshape(L.n_in, L.m), b.reshape(L.m)
             if not (np.isfinite(w).all() and np.isfinite(b).all()):
                 raise ConfigError(f"weights[{L.index}]", "NaN/Inf", "weights must be finite numbers")
             staged.append((w, b))
@@ -487,6 +505,7 @@ class Network:
                 ws.da.append(np.empty((L.n_out, n)))
                 ws.dz.append(np.empty((L.m, n)))
                 ws.drop.append(np.empty((L.n_out, n)) if L.dropout else None)
+                ws.kept.append(np.empty((L.n_out, n)) if L.dropout else None)
                 ws.argmax.append(np.empty((L.n_out, n), np.intp) if L.maxout else None)
             self._workspaces[n] = ws
         return ws
@@ -501,19 +520,21 @@ class Network:
         """
         ops: list = []
         a_prev = x_aug
-        for L, z, a, drop, winner in zip(self.layers, ws.z, ws.a, ws.drop, ws.argmax):
-            ops.append((np.matmul, (L.Wa.T, a_prev, z)))  # z = Wᵀa + b
+        for L, z, a, drop, kept, winner in zip(self.layers, ws.z, ws.a, ws.drop, ws.kept, ws.argmax):
+            ops.append((np.dot, (L.Wa.T, a_prev, z)))  # z = Wᵀa + b
+            dropping = drop is not None and rng is not None
+            f_out = kept if dropping else a  # with dropout, f(z) is kept for f′ in backward
             if L.maxout:
-                ops.append((_maxout_forward, (z.reshape(L.n_out, L.k, ws.n), winner, a)))
+                ops.append((_maxout_forward, (z.reshape(L.n_out, L.k, ws.n), winner, f_out)))
             else:
-                ops.extend(L.activation.forward_ops(z.T, a.T))
-            if drop is not None and rng is not None:
+                ops.extend(L.activation.forward_ops(z.T, f_out.T))
+            if dropping:
                 keep = 1.0 - L.dropout
                 ops += [
                     (rng.random, (None, np.float64, drop)),
                     (np.less, (drop, keep, drop)),
                     (np.multiply, (drop, 1.0 / keep, drop)),
-                    (np.multiply, (a, drop, a)),
+                    (np.multiply, (kept, drop, a)),
                 ]
             a_prev = ws.a_aug[L.index]
         return ops
@@ -535,18 +556,20 @@ class Network:
             L = self.layers[idx]
             dz = ws.dz[idx]
             a_prev = ws.a_aug[idx - 1] if idx else x_aug
-            ops.append((np.matmul, (a_prev, dz.T, L.gWa)))
+            ops.append((np.dot, (a_prev, dz.T, L.gWa)))
             if idx == 0:
                 break
             P = self.layers[idx - 1]
             da, dz_prev = ws.da[idx - 1], ws.dz[idx - 1]
-            ops.append((np.matmul, (L.W, dz, da)))  # maxout too: dz has a row per piece
+            ops.append((np.dot, (L.W, dz, da)))  # maxout too: dz has a row per piece
+            a_f = ws.a[idx - 1]  # f(z) of the previous layer
             if dropout and ws.drop[idx - 1] is not None:
-                ops.append((np.multiply, (da, ws.drop[idx - 1], da)))
+                ops.append((np.multiply, (da, ws.drop[idx - 1], da)))  # ∂(f·m)/∂f = m
+                a_f = ws.kept[idx - 1]
             if P.maxout:
                 ops.append((_maxout_backward, (ws.argmax[idx - 1], da, dz_prev.reshape(P.n_out, P.k, ws.n))))
             else:
-                ops.extend(P.activation.backward_ops(ws.z[idx - 1].T, ws.a[idx - 1].T, da.T, dz_prev.T))
+                ops.extend(P.activation.backward_ops(ws.z[idx - 1].T, a_f.T, da.T, dz_prev.T))
         return ops
 
     # ------------------------------------------------------------------ evaluation
@@ -702,8 +725,7 @@ def _check_nested(value, shape: tuple[int, ...], where: str) -> None:
     if not shape:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise ConfigError(where, value, "must be a number")
-        if not math.isfinite(value):
-            raise ConfigError(where, value, "must be a finite number")
+        _check_number(value, where)
         return
     if not isinstance(value, list) or len(value) != shape[0]:
         got = len(value) if isinstance(value, list) else type(value).__name__

@@ -171,7 +171,7 @@ class History:
 
     def __init__(self, capacity: int = 20_000):
         self.capacity = max(16, int(capacity))
-        self._data = np.full((len(self.COLUMNS), 256), np.nan)
+        self._data = np.full((len(self.COLUMNS), min(256, self.capacity)), np.nan)
         self._n = 0
 
     def __len__(self) -> int:
@@ -276,6 +276,9 @@ class Trainer:
         self._Ttest = np.ascontiguousarray(encode_targets(ds.y_test, ds.kind, ds.n_classes, net, self.loss).T)
         if self._X.shape[1] == 0:
             raise ConfigError("data", 0, "there are no training points")
+        # permuted copies, reshuffled in place each epoch; the programs read batches of them
+        self._Xp = self._X.copy()
+        self._Tp = self._T.copy()
         self._pos = 0
         self._dropout = any(L.dropout for L in net.layers)
         self._scratch = np.empty_like(net.params)
@@ -290,8 +293,6 @@ class Trainer:
         settings change. Running them costs one Python loop iteration per NumPy call.
         """
         net, c = self.network, self.config
-        self._Xp = self._X.copy()
-        self._Tp = self._T.copy()
         n = self._X.shape[1]
         bs = min(c.batch_size, n)
         tail = self._regularization_ops()
@@ -300,10 +301,10 @@ class Trainer:
         for start in range(0, n, bs):
             xb, tb = self._Xp[:, start : start + bs], self._Tp[:, start : start + bs]
             self._programs.append(self._gradient_ops(xb, tb, rng) + tail)
-        self._eval = [
-            (X, T, net.forward_ops(X, net.workspace(X.shape[1]))) if X.shape[1] else None
-            for X, T in ((self._X, self._T), (self._Xtest, self._Ttest))
-        ]
+        self._eval = []
+        for X, T in ((self._X, self._T), (self._Xtest, self._Ttest)):
+            ws = net.workspace(X.shape[1]) if X.shape[1] else None
+            self._eval.append((T, ws, net.forward_ops(X, ws)) if ws else None)
         self._compiled_version = net.version
 
     def _gradient_ops(self, xb: np.ndarray, tb: np.ndarray, rng) -> list:
@@ -315,7 +316,7 @@ class Trainer:
         if self.config.rule == "perceptron":  # δ = −(t − y), summed: Rosenblatt's rule
             return ops + [
                 (np.subtract, (ws.a[-1], tb, ws.dz[-1])),
-                (np.matmul, (xb, ws.dz[-1].T, net.layers[0].gWa)),
+                (np.dot, (xb, ws.dz[-1].T, net.layers[0].gWa)),
             ]
         if self.loss.fused:
             ops += self.loss.gradient_ops(o, z, tb.T, ws.dz[-1].T)
@@ -360,22 +361,32 @@ class Trainer:
     def update(self, **changes) -> None:
         """Change settings live; they take effect at the next step.
 
-        A new optimizer (or new optimizer parameters) starts with fresh state; a new
-        seed restarts the shuffling/dropout random stream.
+        Only what a setting touches is rebuilt, so changing the learning rate or the
+        optimizer keeps the place in the current epoch. A new optimizer (or new optimizer
+        parameters) starts with fresh state; a new seed restarts the shuffling/dropout
+        stream; a new batch size or loss starts the next batch at a new epoch.
         """
+        known = {f.name for f in fields(TrainingConfig)}
+        for key in changes:
+            if key not in known:
+                raise ConfigError(key, changes[key], "unknown training setting")
         new = replace(self.config, **changes).validate()
         old, self.config = self.config, new
+        differs = {k for k in known if getattr(new, k) != getattr(old, k)}
         try:
-            self._rebuild()
+            if differs & {"loss", "rule", "batch_size", "early_stopping"}:
+                self._rebuild()  # targets, checks and batches
+            elif differs & {"l1", "l2"}:
+                self._compile()
         except ConfigError:
             self.config = old
             self._rebuild()
             raise
-        if (new.optimizer, new.optimizer_params) != (old.optimizer, old.optimizer_params):
+        if differs & {"optimizer", "optimizer_params"}:
             self.optimizer = self._new_optimizer()
-        if new.seed != old.seed:
+        if "seed" in differs:
             self._reseed()
-        if (new.early_stopping, new.patience, new.min_delta) != (old.early_stopping, old.patience, old.min_delta):
+        if differs & {"early_stopping", "patience", "min_delta"}:
             self._reset_early_stopping()
 
     def set_network(self, network: Network) -> None:
@@ -545,9 +556,8 @@ class Trainer:
             return math.nan, math.nan
         if self.network.version != self._compiled_version:
             self._compile()
-        X, T, ops = self._eval[which]
+        T, ws, ops = self._eval[which]
         run_ops(ops)
-        ws = self.network.workspace(X.shape[1])
         out = ws.a[-1].T
         loss = self.loss.value(out, ws.z[-1].T, T.T)
         if self.dataset.kind != "classification":
