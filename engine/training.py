@@ -438,8 +438,9 @@ class Trainer:
 
     # -------------------------------------------------------------- the loop
     def _run_batches(self, start: int, stop: int) -> None:
-        if self.network.version != self._compiled_version:
+        if self.network.version != self._compiled_version:  # edited by hand
             self._compile()
+            np.copyto(self._last_good, self.network.params)
         net, c, opt = self.network, self.config, self.optimizer
         params, grads, lr = net.params, net.grads, c.learning_rate
         for program in self._programs[start:stop]:
@@ -457,6 +458,8 @@ class Trainer:
             L.W *= np.minimum(norms, limit) / (1e-7 + norms)
 
     def _start_epoch(self) -> None:
+        # weights set by hand since the last epoch are the ones to fall back on
+        np.copyto(self._last_good, self.network.params)
         if self.config.shuffle:
             perm = self._rng.permutation(self._X.shape[1])
             np.take(self._X, perm, axis=1, out=self._Xp)
