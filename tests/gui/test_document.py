@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -206,3 +210,15 @@ def test_random_edit_sequence_undoes_to_the_start(env):
     while stack.canUndo():
         stack.undo()
     assert state(doc) == start
+
+
+def test_document_model_imports_only_qtcore():
+    code = (
+        "import sys, gui.document, gui.maps; "
+        "print(sorted(m for m in sys.modules if m.startswith('PySide6.Qt') and m != 'PySide6.QtCore'))"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
