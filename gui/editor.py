@@ -173,4 +173,45 @@ class DocumentEditor(QObject):
         return self.push(cmd.SetTrainingCommand(self.doc, text, **changes))
 
     def set_data(self, data, text: str = "Change data") -> bool:
-        return self.push(cmd.SetDataCommand(self.doc, data, text))
+        """Another data set; the output layer and loss follow it in the same undo step.
+
+        As Playground does, the network is made able to learn the new data: one output
+        per class with softmax for three or more classes, one tanh output for two, one
+        linear output for regression, and a loss that fits the output.
+        """
+        with self.macro(text):
+            ok = self.push(cmd.SetDataCommand(self.doc, data, text))
+            if ok:
+                self._fit_output_to(data)
+        return ok
+
+    def _fit_output_to(self, data) -> None:
+        doc = self.doc
+        column = doc.n_columns - 1
+        cid = doc.column_ids[column]
+        K = len(doc.unit_ids[column])
+        act = doc.network.output_activation
+        if data.kind == "regression":
+            want_k, want_act = 1, ("linear" if act in ("softmax", "step", "sign", "sigmoid") else act)
+        elif data.n_classes > 2:
+            want_k, want_act = data.n_classes, "softmax"
+        elif K == 2 and act == "softmax":
+            want_k, want_act = 2, "softmax"
+        else:
+            want_k = 1
+            want_act = "tanh" if act in ("softmax", "linear") else act
+        if want_act != "softmax" and act == "softmax":
+            self.push(cmd.SetLayerCommand(doc, cid, "Output activation", activation=want_act))
+        for _ in range(K, want_k):
+            self.push(cmd.AddNeuronCommand(doc, column))
+        for uid in doc.unit_ids[column][want_k:]:
+            self.push(cmd.RemoveNeuronCommand(doc, uid))
+        if want_act != doc.network.output_activation:
+            self.push(cmd.SetLayerCommand(doc, cid, "Output activation", activation=want_act))
+        loss = doc.training.loss
+        if want_act == "softmax" and loss not in ("cce", "sparse_cce"):
+            self.push(cmd.SetTrainingCommand(doc, "Loss", loss="sparse_cce"))
+        elif want_act != "softmax" and loss in ("cce", "sparse_cce") or (loss == "bce" and want_act != "sigmoid"):
+            self.push(cmd.SetTrainingCommand(doc, "Loss", loss="mse"))
+        elif data.kind == "regression" and loss != "mse":
+            self.push(cmd.SetTrainingCommand(doc, "Loss", loss="mse"))

@@ -222,3 +222,24 @@ def test_document_model_imports_only_qtcore():
     result = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120, env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_new_data_fits_the_output_layer_in_one_undo_step(env):
+    doc, stack, editor, errors = env
+    before = state(doc)
+    editor.set_data(generate("blobs", n_classes=4, seed=1))
+    assert doc.network.sizes[-1] == 4 and doc.network.output_activation == "softmax"
+    assert doc.training.loss == "sparse_cce"
+    Trainer(doc.network.clone(), doc.dataset, doc.training).train_epochs(1)
+    editor.set_data(generate("reg_plane", seed=1))
+    assert doc.network.sizes[-1] == 1 and doc.network.output_activation == "linear"
+    assert doc.training.loss == "mse"
+    Trainer(doc.network.clone(), doc.dataset, doc.training).train_epochs(1)
+    editor.set_data(generate("xor", seed=1))
+    assert doc.network.sizes[-1] == 1 and doc.network.output_activation == "tanh"
+    Trainer(doc.network.clone(), doc.dataset, doc.training).train_epochs(1)
+    assert stack.count() == 3
+    for _ in range(3):
+        stack.undo()
+    assert state(doc) == before
+    assert errors == []

@@ -1,0 +1,413 @@
+"""The OUTPUT panel's live plots (pyqtgraph) and the legends under them.
+
+* :class:`DecisionRegionPlot` — an ``ImageItem`` over the data set's plane, fed float32
+  C-contiguous maps with explicit ``levels`` and one fixed 256-entry lookup table (or an
+  RGBA image for several classes), ``setRect`` only when the plane or the grid size
+  changes; the data points on top; hover and click reported in plane coordinates.
+* :class:`LossPlot` — train and test loss (and, optionally, accuracy on a right axis) as
+  ``PlotDataItem``s with peak downsampling and clip-to-view, fed the training history's
+  own arrays (no copies kept here).
+
+The legends under the plots are plain Qt widgets (:mod:`gui.panels.legends`).
+
+Pure colour helpers (:func:`class_rgba`, :func:`value_levels`) are NumPy only and tested
+on their own.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from gui import theme
+
+#: The picture is drawn as Playground draws it: the data colours at alpha 160/255 over
+#: white, so points in full colour stand out against the region they fall in.
+REGION_ALPHA = 160 / 255
+
+
+def _over_white(rgb: np.ndarray) -> np.ndarray:
+    return 255.0 + (np.asarray(rgb, np.float32) - 255.0) * REGION_ALPHA
+
+
+def region_lut() -> np.ndarray:
+    """The 256-entry orange → neutral → blue table, lightened like Playground's heatmap."""
+    lut = theme.diverging_lut().copy()
+    lut[:, :3] = np.rint(_over_white(lut[:, :3])).astype(np.uint8)
+    return lut
+
+
+def region_rgb(color: str) -> tuple[int, int, int]:
+    """How a data colour looks in the picture (class regions)."""
+    c = QColor(color)
+    return tuple(int(v) for v in np.rint(_over_white([c.red(), c.green(), c.blue()])))
+
+
+LUT = region_lut()
+TICK_POINT_SIZE = 10.0
+AXIS_LABEL_POINT_SIZE = 12.0
+TRAIN_POINT_SIZE = 8
+TEST_POINT_SIZE = 9
+INK = theme.COLORS.ink
+AXIS_PEN = "#8a9aa3"
+
+TRAIN_LOSS_PEN = dict(color="#37474f", width=2.5, style=Qt.PenStyle.SolidLine)
+TEST_LOSS_PEN = dict(color=theme.COLORS.accent, width=2.5, style=Qt.PenStyle.DashLine)
+TRAIN_ACC_PEN = dict(color="#78909c", width=2.0, style=Qt.PenStyle.DotLine)
+TEST_ACC_PEN = dict(color="#4db6ac", width=2.0, style=Qt.PenStyle.DashDotLine)
+
+
+def make_pen(spec: dict) -> QPen:
+    pen = pg.mkPen(color=spec["color"], width=spec["width"], style=spec["style"])
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    return pen
+
+
+def _rgb(color: str) -> np.ndarray:
+    c = QColor(color)
+    return np.array([c.red(), c.green(), c.blue()], dtype=np.float32)
+
+
+CLASS_RGB = np.stack([_rgb(c) for c in theme.CLASS_COLORS])
+NEUTRAL_RGB = _rgb(theme.NEUTRAL)
+
+
+def class_rgba(out: np.ndarray, probabilities: bool, discretize: bool) -> np.ndarray:
+    """An (n, n, 4) uint8 picture of several outputs (k, n, n): the winning class's colour.
+
+    Like the single-output picture the colours are lightened (:data:`REGION_ALPHA`).
+    Brightness follows confidence: the colour is blended with the neutral grey by
+    ``t = (p − 1/k) / (1 − 1/k)`` where p is the winner's probability (softmax outputs as
+    they are, other outputs through a softmax), so a region the network is unsure about
+    stays pale. ``discretize`` shows every winner at full colour.
+    """
+    k = out.shape[0]
+    winner = np.argmax(out, axis=0)
+    rgba = np.empty(out.shape[1:] + (4,), np.uint8)
+    rgba[..., 3] = 255
+    colors = CLASS_RGB[np.arange(k) % len(CLASS_RGB)]
+    if discretize:
+        rgba[..., :3] = np.rint(_over_white(colors[winner])).astype(np.uint8)
+        return rgba
+    with np.errstate(all="ignore"):
+        if probabilities:
+            p = np.max(out, axis=0)
+        else:
+            shifted = out - np.max(out, axis=0, keepdims=True)
+            e = np.exp(shifted)
+            p = 1.0 / np.sum(e, axis=0)  # the winner's shifted exp is 1
+        t = np.clip((p - 1.0 / k) / (1.0 - 1.0 / k), 0.0, 1.0)
+    t = np.nan_to_num(t)[..., None]
+    rgb = NEUTRAL_RGB + (colors[winner] - NEUTRAL_RGB) * t
+    rgba[..., :3] = np.rint(_over_white(rgb)).astype(np.uint8)
+    return rgba
+
+
+def value_levels(values: np.ndarray) -> tuple[float, float]:
+    """Colour levels for regression targets: symmetric about 0 when they straddle it."""
+    values = np.asarray(values, float)
+    values = values[np.isfinite(values)]
+    if values.size == 0:
+        return (-1.0, 1.0)
+    lo, hi = float(values.min()), float(values.max())
+    if lo < 0 < hi or lo == hi:
+        top = max(abs(lo), abs(hi), 1e-9)
+        return (-top, top)
+    return (lo, hi)
+
+
+def _style_axis(axis: pg.AxisItem, label: str) -> None:
+    tick_font = theme.base_font()
+    tick_font.setPointSizeF(TICK_POINT_SIZE)
+    axis.setStyle(tickFont=tick_font, tickTextOffset=6, tickLength=-6)
+    axis.setPen(pg.mkPen(AXIS_PEN, width=1))
+    axis.setTextPen(pg.mkPen(INK))
+    axis.enableAutoSIPrefix(False)
+    if label:
+        axis.setLabel(label, **{"font-size": f"{AXIS_LABEL_POINT_SIZE:g}pt", "color": INK})
+
+
+class _StillPlot(pg.PlotWidget):
+    """A PlotWidget that students cannot accidentally pan, zoom or open menus on."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent, background=theme.COLORS.surface)
+        item = self.getPlotItem()
+        item.hideButtons()
+        item.setMenuEnabled(False)
+        item.setMouseEnabled(x=False, y=False)
+        self.setAntialiasing(True)
+        self.setFrameShape(self.Shape.NoFrame)
+
+    def wheelEvent(self, event):  # noqa: N802 (Qt override)
+        event.ignore()  # let the panel scroll instead of the view zooming
+
+
+class DecisionRegionPlot(_StillPlot):
+    """The input plane: a picture of one unit or the output, with the data on top.
+
+    Signals: ``hovered(x, y, inside)`` as the mouse moves, ``clicked(x, y, button)`` for a
+    click inside the plane (``button`` a ``Qt.MouseButton``).
+    """
+
+    hovered = Signal(float, float, bool)
+    clicked = Signal(float, float, object)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        item = self.getPlotItem()
+        self.view = item.getViewBox()
+        self.view.setDefaultPadding(0.0)
+        self.view.disableAutoRange()
+        _style_axis(item.getAxis("bottom"), "x₁")
+        _style_axis(item.getAxis("left"), "x₂")
+        item.showAxis("top")
+        item.showAxis("right")
+        for side in ("top", "right"):
+            axis = item.getAxis(side)
+            axis.setStyle(showValues=False, tickLength=0)
+            axis.setPen(pg.mkPen(AXIS_PEN, width=1))
+        # room for the half of the top and right tick labels that sticks out
+        item.getAxis("top").setHeight(10)
+        item.getAxis("right").setWidth(14)
+        # the maps are coarse (64×64): let the picture be smoothed when scaled up
+        self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setZValue(-10)
+        self.addItem(self.image)
+        self.train_points = pg.ScatterPlotItem(size=TRAIN_POINT_SIZE, pen=pg.mkPen("#ffffff", width=1.2),
+                                               symbol="o", antialias=True, pxMode=True)
+        self.test_points = pg.ScatterPlotItem(size=TEST_POINT_SIZE, pen=pg.mkPen(INK, width=1.0),
+                                              symbol="d", antialias=True, pxMode=True)
+        self.train_points.setZValue(5)
+        self.test_points.setZValue(6)
+        self.addItem(self.train_points)
+        self.addItem(self.test_points)
+        self._rect_key = None
+        self.extent = (-6.0, 6.0, -6.0, 6.0)
+        self.image_extent = self.extent
+        self.mode = "values"  # or "rgba"
+        self.levels = (-1.0, 1.0)
+        scene = self.scene()
+        scene.sigMouseMoved.connect(self._mouse_moved)
+        scene.sigMouseClicked.connect(self._mouse_clicked)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(100, 100)
+
+    # -- shape -------------------------------------------------------------------------
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(400, 400)
+
+    def axes_margins(self) -> tuple[float, float]:
+        """Width and height the axes take around the square view (in pixels)."""
+        item = self.getPlotItem()
+        w = item.getAxis("left").width() + item.getAxis("right").width()
+        h = item.getAxis("top").height() + item.getAxis("bottom").height()
+        return w + 2, h + 2
+
+    # -- content -----------------------------------------------------------------------
+    def set_extent(self, extent) -> None:
+        """The plane on show (the data set's): the view's range, and where clicks count."""
+        self.extent = tuple(float(v) for v in extent)
+        xmin, xmax, ymin, ymax = self.extent
+        self.view.setRange(xRange=(xmin, xmax), yRange=(ymin, ymax), padding=0.0)
+
+    def _place(self, shape, extent) -> None:
+        """``setRect`` once per plane or grid size: row 0 of the maps is the top (y max)."""
+        extent = self.extent if extent is None else tuple(float(v) for v in extent)
+        key = (extent, shape[:2])
+        if key != self._rect_key:
+            xmin, xmax, ymin, ymax = extent
+            self.image.setRect(QRectF(xmin, ymax, xmax - xmin, -(ymax - ymin)))
+            self._rect_key = key
+            self.image_extent = extent
+
+    def show_values(self, values: np.ndarray, levels: tuple[float, float], extent=None) -> None:
+        """A float32 (n, n) map through the diverging table, ``levels`` = (orange, blue),
+        covering ``extent`` (default: the plane on show)."""
+        if self.mode != "values":
+            self.image.setLookupTable(LUT, update=False)
+            self.mode = "values"
+        elif self.image.lut is None:
+            self.image.setLookupTable(LUT, update=False)
+        self.levels = (float(levels[0]), float(levels[1]))
+        self.image.setImage(values, levels=self.levels, autoLevels=False)
+        self._place(values.shape, extent)
+
+    def show_rgba(self, rgba: np.ndarray, extent=None) -> None:
+        """A ready (n, n, 4) uint8 picture (several classes)."""
+        if self.mode != "rgba":
+            self.image.setLookupTable(None, update=False)
+            self.mode = "rgba"
+        self.levels = (0.0, 255.0)
+        self.image.setImage(rgba, levels=self.levels, autoLevels=False)
+        self._place(rgba.shape, extent)
+
+    def clear_image(self) -> None:
+        self.image.clear()
+        self._rect_key = None
+
+    # -- mouse -------------------------------------------------------------------------
+    def _to_plane(self, scene_pos) -> tuple[float, float, bool]:
+        p = self.view.mapSceneToView(scene_pos)
+        xmin, xmax, ymin, ymax = self.extent
+        inside = self.view.sceneBoundingRect().contains(scene_pos) and xmin <= p.x() <= xmax and ymin <= p.y() <= ymax
+        return p.x(), p.y(), inside
+
+    def _mouse_moved(self, scene_pos) -> None:
+        x, y, inside = self._to_plane(scene_pos)
+        self.hovered.emit(x, y, inside)
+
+    def _mouse_clicked(self, event) -> None:
+        x, y, inside = self._to_plane(event.scenePos())
+        if inside:
+            self.clicked.emit(x, y, event.button())
+
+    def leaveEvent(self, event):  # noqa: N802 (Qt override)
+        super().leaveEvent(event)
+        self.hovered.emit(math.nan, math.nan, False)
+
+
+class SquarePlotHolder(QWidget):
+    """Keeps the decision region's view square and centred, whatever the panel's shape.
+
+    A square view shows the plane undistorted (a circle stays round) and lets the
+    picture fill it exactly, as in Playground.
+    """
+
+    def __init__(self, plot: DecisionRegionPlot, parent=None):
+        super().__init__(parent)
+        self.plot = plot
+        plot.setParent(self)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(180, 160)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(400, 420)
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._place()
+
+    def showEvent(self, event):  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self._place()
+
+    def _place(self) -> None:
+        extra_w, extra_h = self.plot.axes_margins()
+        side = max(60, int(min(self.width() - extra_w, self.height() - extra_h)))
+        w, h = int(side + extra_w), int(side + extra_h)
+        self.plot.setGeometry((self.width() - w) // 2, (self.height() - h) // 2, w, h)
+
+
+class LossPlot(_StillPlot):
+    """Loss over epochs, train solid dark grey and test dashed teal; accuracy optional."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        item = self.getPlotItem()
+        _style_axis(item.getAxis("bottom"), "Epoch")
+        _style_axis(item.getAxis("left"), "Loss")
+        self.train_loss = self._curve(TRAIN_LOSS_PEN)
+        self.test_loss = self._curve(TEST_LOSS_PEN)
+        item.addItem(self.train_loss)
+        item.addItem(self.test_loss)
+        # an invisible point at (0, 0) keeps epoch 0 and loss 0 in the automatic range
+        # (in log scale the 0 becomes NaN and is ignored)
+        self._origin = pg.PlotDataItem([0.0], [0.0], pen=None, symbol=None)
+        item.addItem(self._origin)
+        # PlotItem imposes its own (menu) settings on the items it holds: set them there too
+        item.setDownsampling(auto=True, mode="peak")
+        item.setClipToView(True)
+        # accuracy: a second view on the right axis, sharing the epochs
+        self.acc_view = pg.ViewBox(enableMouse=False)
+        self.acc_view.setMenuEnabled(False)
+        item.scene().addItem(self.acc_view)
+        right = item.getAxis("right")
+        right.linkToView(self.acc_view)
+        right.setScale(100.0)
+        _style_axis(right, "Accuracy %")
+        self.acc_view.setXLink(item.getViewBox())
+        self.acc_view.setYRange(0.0, 1.0, padding=0.02)
+        self.acc_view.disableAutoRange(pg.ViewBox.YAxis)
+        self.train_acc = self._curve(TRAIN_ACC_PEN)
+        self.test_acc = self._curve(TEST_ACC_PEN)
+        self.acc_view.addItem(self.train_acc)
+        self.acc_view.addItem(self.test_acc)
+        item.getViewBox().sigResized.connect(self._sync_views)
+        self._accuracy = False
+        self._last = None
+        self.set_show_accuracy(False)
+        self.setMinimumHeight(110)
+
+    @staticmethod
+    def _curve(spec: dict) -> pg.PlotDataItem:
+        curve = pg.PlotDataItem(pen=make_pen(spec), antialias=True, connect="finite")
+        curve.setDownsampling(auto=True, method="peak")
+        curve.setClipToView(True)
+        return curve
+
+    def _sync_views(self) -> None:
+        self.acc_view.setGeometry(self.getPlotItem().getViewBox().sceneBoundingRect())
+        self.acc_view.linkedViewChanged(self.getPlotItem().getViewBox(), self.acc_view.XAxis)
+
+    def curves(self) -> list[pg.PlotDataItem]:
+        return [self.train_loss, self.test_loss, self.train_acc, self.test_acc]
+
+    def set_history(self, epochs, train_loss, test_loss, train_acc=None, test_acc=None) -> None:
+        """Show the history; the arrays are referenced, not copied (the caller owns them)."""
+        self._last = (epochs, train_loss, test_loss, train_acc, test_acc)
+        self.train_loss.setData(epochs, train_loss)
+        self.test_loss.setData(epochs, test_loss)
+        if self._accuracy:
+            self._set_accuracy_data()
+
+    def _set_accuracy_data(self) -> None:
+        if self._last is None:
+            return
+        epochs, _, _, train_acc, test_acc = self._last
+        if train_acc is not None:
+            self.train_acc.setData(epochs, train_acc)
+        if test_acc is not None:
+            self.test_acc.setData(epochs, test_acc)
+
+    def clear_history(self) -> None:
+        self._last = None
+        for curve in self.curves():
+            curve.setData([], [])
+
+    def set_log(self, on: bool) -> None:
+        self._log = bool(on)
+        self.getPlotItem().setLogMode(x=False, y=self._log)
+        self._label_axes()
+
+    def set_compact(self, compact: bool) -> None:
+        """Shorter axis titles for a narrow panel."""
+        if compact != getattr(self, "_compact", False):
+            self._compact = compact
+            self._label_axes()
+
+    def _label_axes(self) -> None:
+        compact, log = getattr(self, "_compact", False), getattr(self, "_log", False)
+        style = {"font-size": f"{AXIS_LABEL_POINT_SIZE:g}pt", "color": INK}
+        item = self.getPlotItem()
+        item.getAxis("left").setLabel("Loss (log)" if log and not compact else "Loss", **style)
+        item.getAxis("right").setLabel("%" if compact else "Accuracy %", **style)
+
+    def set_show_accuracy(self, on: bool) -> None:
+        self._accuracy = bool(on)
+        item = self.getPlotItem()
+        item.showAxis("right", self._accuracy)
+        self.train_acc.setVisible(self._accuracy)
+        self.test_acc.setVisible(self._accuracy)
+        if self._accuracy:
+            self._set_accuracy_data()
+        else:
+            self.train_acc.setData([], [])
+            self.test_acc.setData([], [])
+        self._sync_views()
