@@ -319,12 +319,8 @@ def _extract(net: Network) -> list[_Full]:
 def _build(net: Network, features, layers: list[_Full]) -> Network:
     """A new network over ``features`` with these layers, ``net``'s init and seed."""
     new = Network(list(features), [f.spec for f in layers], init=net.init, seed=net.seed)
-    for l, f in enumerate(layers):
-        # flags first: set_weights then stores the weights of removed connections aside
-        # and updates the locks once for everything
-        new.removed[l][...] = f.removed
-        new.frozen_w[l][...] = f.frozen_w
-        new.frozen_b[l][...] = f.frozen_b
+    # flags first: set_weights then stores the weights of removed connections aside
+    new.set_flags([f.removed for f in layers], [f.frozen_w for f in layers], [f.frozen_b for f in layers])
     new.set_weights([(f.W, f.b) for f in layers])
     return new
 

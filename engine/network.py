@@ -462,6 +462,41 @@ class Network:
         self._check_index(layer, i, j)
         return bool(self.frozen_w[layer][i, j])
 
+    def set_flags(self, removed=None, frozen_weights=None, frozen_biases=None) -> None:
+        """Set every removed/frozen flag at once: per-layer bool arrays shaped like
+        ``removed[l]`` (n_in, n_out) and ``frozen_b[l]`` (n_out,); None keeps a kind.
+
+        Newly removed connections store their weight aside; restored ones get theirs
+        back. The locks are rebuilt once, so this stays fast for any number of flags.
+        """
+        def masks(given, current, name):
+            if given is None:
+                return [m.copy() for m in current]
+            if len(given) != len(current):
+                raise ConfigError(name, len(given), f"expected one mask per layer ({len(current)})")
+            out = []
+            for l, (g, m) in enumerate(zip(given, current)):
+                g = np.asarray(g, dtype=bool)
+                if g.shape != m.shape:
+                    raise ConfigError(f"{name}[{l}]", g.shape, f"expected shape {m.shape}")
+                out.append(g.copy())
+            return out
+
+        new_removed = masks(removed, self.removed, "removed")
+        new_fw = masks(frozen_weights, self.frozen_w, "frozen_weights")
+        new_fb = masks(frozen_biases, self.frozen_b, "frozen_biases")
+        for L, rm in zip(self.layers, new_removed):
+            now = np.repeat(self.removed[L.index], L.k, axis=1)
+            want = np.repeat(rm, L.k, axis=1)
+            cut, back = want & ~now, now & ~want
+            stash = self._stash[L.index]
+            stash[cut] = L.W[cut]
+            L.W[cut] = 0.0
+            L.W[back] = stash[back]
+            self.removed[L.index] = rm
+        self.frozen_w, self.frozen_b = new_fw, new_fb
+        self._update_locks()
+
     @property
     def has_locks(self) -> bool:
         return self._locked is not None
@@ -679,11 +714,16 @@ class Network:
         if not isinstance(init, dict):
             raise ConfigError("network.init", init, "must be an object with method and seed")
         net = cls(d["features"], d["layers"], init=init.get("method", "uniform"), seed=init.get("seed", 0))
-        for key, pairs, width in (("removed", d.get("removed", []), 3), ("frozen_weights", d.get("frozen_weights", []), 3)):
-            for item in _index_list(pairs, f"network.{key}", width):
-                (net.remove_connection if key == "removed" else net.freeze_weight)(*item)
-        for item in _index_list(d.get("frozen_biases", []), "network.frozen_biases", 2):
-            net.freeze_bias(*item)
+        flags = {}
+        for key, current in (("removed", net.removed), ("frozen_weights", net.frozen_w), ("frozen_biases", net.frozen_b)):
+            masks = [np.zeros_like(m) for m in current]
+            for k, item in enumerate(_index_list(d.get(key, []), f"network.{key}", current[0].ndim + 1)):
+                layer, *where = item
+                if not 0 <= layer < len(masks) or not all(0 <= w < n for w, n in zip(where, masks[layer].shape)):
+                    raise ConfigError(f"network.{key}[{k}]", list(item), "refers to a connection the network does not have")
+                masks[layer][tuple(where)] = True
+            flags[key] = masks
+        net.set_flags(**flags)
         if "weights" in d or "biases" in d:
             if "weights" not in d or "biases" not in d:
                 raise ConfigError("network.weights", None, "weights and biases must be given together")
