@@ -252,7 +252,7 @@ class Document(QObject):
         cid = cid if cid is not None else self._new_id()
         uids = list(uids) if uids is not None else [self._new_id() for _ in range(n)]
         self.column_ids.insert(column, cid)
-        self.unit_ids.insert(column, uids)
+        self.unit_ids.insert(column, list(uids))  # a copy: the command keeps its own
         if x is None:
             # room between the neighbours, or shift everything right of it
             left = self.column_x[self.column_ids[column - 1]]
@@ -271,7 +271,7 @@ class Document(QObject):
             self.unit_y[uid] = y
         self._set_network(net)
         self.positions_changed.emit()
-        return cid, uids, state
+        return cid, list(uids), state
 
     def remove_layer(self, cid: int, next_incoming=None):
         """Remove a hidden layer; returns everything to put it back, and the next layer's new weights."""

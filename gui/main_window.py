@@ -232,6 +232,8 @@ def _walk_labelled(menu: QMenu, prefix: str = ""):
 class MainWindow(QMainWindow):
     """Neurona's main window. See the module docstring for how other modules plug in."""
 
+    #: the window is closing: stop background work (training threads) now
+    about_to_close = Signal()
     new_requested = Signal()
     open_requested = Signal(str)
     save_requested = Signal()
@@ -264,8 +266,24 @@ class MainWindow(QMainWindow):
         self.top_bar.addWidget(self.toolbar)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.top_bar)
 
-        self._central_canvas: QWidget = CanvasPlaceholder(self)
-        self.setCentralWidget(self._central_canvas)
+        # The middle: a message bar for problems (divergence, a network that cannot learn
+        # the data) above the canvas.
+        self._centre = QWidget(self)
+        centre_layout = QVBoxLayout(self._centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.setSpacing(0)
+        self.problem_bar = QLabel(self._centre)
+        self.problem_bar.setObjectName("problemBar")
+        self.problem_bar.setWordWrap(True)
+        self.problem_bar.setStyleSheet(
+            "#problemBar { background: #fff4e5; color: #5d3a00; border-bottom: 2px solid #f59322;"
+            " padding: 10px 16px; font-size: 11pt; }"
+        )
+        self.problem_bar.hide()
+        centre_layout.addWidget(self.problem_bar)
+        self._central_canvas: QWidget = CanvasPlaceholder(self._centre)
+        centre_layout.addWidget(self._central_canvas, 1)
+        self.setCentralWidget(self._centre)
 
         self.data_dock = self._make_dock("DATA", "dataDock", "Data sets and their settings appear here.")
         self.features_dock = self._make_dock("FEATURES", "featuresDock", "Input features appear here.")
@@ -458,15 +476,25 @@ class MainWindow(QMainWindow):
 
         The old widget is detached, not deleted, so the caller decides its fate.
         """
-        old = self.takeCentralWidget()
-        if old is not None and old is not widget:
+        old = self._central_canvas
+        layout = self._centre.layout()
+        if old is not widget:
+            layout.removeWidget(old)
             old.setParent(None)
             if isinstance(old, CanvasPlaceholder):
                 old.deleteLater()
+            layout.addWidget(widget, 1)
         self._central_canvas = widget
-        self.setCentralWidget(widget)
         self._update_canvas_actions()
         return old
+
+    def show_problem(self, text: str) -> None:
+        """A message above the canvas that stays until the problem is solved."""
+        self.problem_bar.setText("⚠  " + text)
+        self.problem_bar.show()
+
+    def clear_problem(self) -> None:
+        self.problem_bar.hide()
 
     def set_panel(self, name: str, widget: QWidget) -> None:
         """Put ``widget`` into the ``"data"``, ``"features"`` or ``"output"`` dock."""
@@ -637,4 +665,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event):  # noqa: N802 (Qt override)
         if self._persist:
             self.save_settings()
+        self.about_to_close.emit()
         super().closeEvent(event)

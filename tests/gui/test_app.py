@@ -277,7 +277,7 @@ def test_window_layout(window):
     assert area(window.output_dock) == Qt.DockWidgetArea.RightDockWidgetArea
     for dock in docks.values():
         assert dock.titleBarWidget().label.font().capitalization() == theme.heading_font().capitalization()
-    assert isinstance(window.centralWidget(), CanvasPlaceholder)
+    assert isinstance(window.central_canvas, CanvasPlaceholder)
     bar = window.findChild(QToolBar, "trainingToolBar")
     assert bar is window.top_bar and not bar.isMovable()
     assert window.toolbar.parent() is bar
@@ -381,9 +381,9 @@ def test_space_plays_but_not_inside_a_text_field(window, qtbot):
         window.show()
         window.activateWindow()
     tb = window.toolbar
-    window.centralWidget().setFocus()
+    window.central_canvas.setFocus()
     with qtbot.waitSignal(tb.play_toggled, timeout=1000) as blocker:
-        qtbot.keyClick(window.centralWidget(), Qt.Key.Key_Space)
+        qtbot.keyClick(window.central_canvas, Qt.Key.Key_Space)
     assert blocker.args == [True]
     line = tb.learning_rate_combo.lineEdit()
     line.setFocus()
@@ -416,7 +416,7 @@ def test_export_window_image(window, tmp_path, monkeypatch):
 
 
 def test_central_canvas_can_be_replaced_and_zoomed(window):
-    placeholder = window.centralWidget()
+    placeholder = window.central_canvas
     window.zoom_in_action.trigger()
     assert placeholder.transform().m11() == pytest.approx(1.25)
     window.fit_action.trigger()
