@@ -59,6 +59,16 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="WxH",
         help="window size for --screenshot (default: 1600x1000)",
     )
+    parser.add_argument(
+        "--benchmark",
+        action="store_true",
+        help="train live in the window offscreen and print training and drawing speed",
+    )
+    parser.add_argument("--seconds", type=float, default=10.0, help="time per --benchmark task (default 10)")
+    parser.add_argument(
+        "--soak-epochs", type=int, default=0, metavar="N",
+        help="with --benchmark: also train N epochs and report memory growth",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {application_version()}")
     return parser
 
@@ -136,16 +146,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"neurona: cannot open {str(file)!r}: it {what}", file=sys.stderr)
         return 2
 
-    if args.screenshot and not os.environ.get("QT_QPA_PLATFORM") and not _has_display():
+    if (args.screenshot or args.benchmark) and not os.environ.get("QT_QPA_PLATFORM") and not _has_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
     app = create_application()
 
     from gui.main_window import MainWindow
+    from gui.workspace import build_workspace
 
     if args.screenshot:
         _quiet_offscreen_noise()
         window = MainWindow(persist_settings=False)
+        build_workspace(window)
         out = Path(args.screenshot)
         if not render_screenshot(window, out, args.size):
             print(f"neurona: could not write the screenshot to {str(out)!r}", file=sys.stderr)
@@ -153,7 +165,19 @@ def main(argv: list[str] | None = None) -> int:
         window.close()
         return 0
 
+    if args.benchmark:
+        from PySide6.QtCore import Qt
+
+        from gui import benchmark
+
+        _quiet_offscreen_noise()
+        window = MainWindow(persist_settings=False)
+        window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        ws = build_workspace(window)
+        return benchmark.main(window, ws, args.seconds, args.soak_epochs)
+
     window = MainWindow()
+    build_workspace(window)
     if file is not None:
         window.initial_file = file.resolve()
         from PySide6.QtCore import QTimer

@@ -20,7 +20,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -305,6 +305,15 @@ class SquarePlotHolder(QWidget):
         self.plot.setGeometry((self.width() - w) // 2, (self.height() - h) // 2, w, h)
 
 
+def _nice_ceiling(value: float) -> float:
+    """The smallest of 1, 2, 5 × 10ᵏ that is ≥ value."""
+    k = 10.0 ** math.floor(math.log10(value))
+    for m in (1.0, 2.0, 5.0, 10.0):
+        if m * k >= value:
+            return m * k
+    return 10.0 * k
+
+
 class LossPlot(_StillPlot):
     """Loss over epochs, train solid dark grey and test dashed teal; accuracy optional."""
 
@@ -342,6 +351,12 @@ class LossPlot(_StillPlot):
         item.getViewBox().sigResized.connect(self._sync_views)
         self._accuracy = False
         self._last = None
+        self._x_span = None
+        self._drawn_recently = False
+        self._redraw = QTimer(self)
+        self._redraw.setInterval(self.REDRAW_MS)
+        self._redraw.timeout.connect(self._redraw_due)
+        item.getViewBox().disableAutoRange(pg.ViewBox.XAxis)
         self.set_show_accuracy(False)
         self.setMinimumHeight(110)
 
@@ -359,13 +374,38 @@ class LossPlot(_StillPlot):
     def curves(self) -> list[pg.PlotDataItem]:
         return [self.train_loss, self.test_loss, self.train_acc, self.test_acc]
 
+    #: the curves redraw at most this often: a loss curve read by eye needs no 30 Hz, and
+    #: every redraw re-lays out the axes, which costs the GUI thread (and so training) time
+    REDRAW_MS = 125
+
     def set_history(self, epochs, train_loss, test_loss, train_acc=None, test_acc=None) -> None:
         """Show the history; the arrays are referenced, not copied (the caller owns them)."""
         self._last = (epochs, train_loss, test_loss, train_acc, test_acc)
+        if not self._redraw.isActive():
+            self._redraw.start()
+            if not self._drawn_recently:
+                self._draw_history()
+
+    def _draw_history(self) -> None:
+        self._drawn_recently = True
+        if self._last is None:
+            return
+        epochs, train_loss, test_loss = self._last[:3]
         self.train_loss.setData(epochs, train_loss)
         self.test_loss.setData(epochs, test_loss)
         if self._accuracy:
             self._set_accuracy_data()
+        # x grows in steps of 1, 2, 5 × 10ᵏ, so the axis is not re-laid out every frame
+        last = float(epochs[-1]) if len(epochs) else 1.0
+        span = _nice_ceiling(max(last, 10.0))
+        if span != self._x_span:
+            self._x_span = span
+            self.getPlotItem().setXRange(0.0, span, padding=0.02)
+
+    def _redraw_due(self) -> None:
+        if self._drawn_recently:
+            self._drawn_recently = False
+            self._draw_history()
 
     def _set_accuracy_data(self) -> None:
         if self._last is None:
@@ -378,6 +418,9 @@ class LossPlot(_StillPlot):
 
     def clear_history(self) -> None:
         self._last = None
+        self._x_span = None
+        self._redraw.stop()
+        self._drawn_recently = False
         for curve in self.curves():
             curve.setData([], [])
 

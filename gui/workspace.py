@@ -1,0 +1,82 @@
+"""Assembles the working parts of the window and wires them together.
+
+    window = MainWindow()
+    ws = build_workspace(window)      # document, editor, canvas, panels, training
+
+One place shows how the rooms connect (DESIGN.md §1): views listen to the document and
+change it only through the editor; the training controller owns the worker thread; the
+window only frames them.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject
+
+from .canvas import NetworkCanvas
+from .document import Document
+from .editor import DocumentEditor
+from .maps import NeuronMaps
+from .panels import DataPanel, FeaturesPanel, OutputPanel
+from .training.controller import TrainingController, connect_toolbar
+
+
+@dataclass
+class Workspace:
+    doc: Document
+    editor: DocumentEditor
+    maps: NeuronMaps
+    canvas: NetworkCanvas
+    data_panel: DataPanel
+    features_panel: FeaturesPanel
+    output_panel: OutputPanel
+    controller: TrainingController
+
+
+def _number(value) -> float | None:
+    return None if value is None or (isinstance(value, float) and math.isnan(value)) else value
+
+
+def build_workspace(window, doc: Document | None = None) -> Workspace:
+    owner: QObject = window
+    doc = doc or Document(owner)
+    editor = DocumentEditor(doc, window.undo_stack, owner)
+    maps = NeuronMaps(doc, parent=owner)
+    canvas = NetworkCanvas(doc, editor, maps)
+    window.set_central_canvas(canvas)
+    data_panel = DataPanel(doc, editor)
+    features_panel = FeaturesPanel(doc, editor)
+    output_panel = OutputPanel(doc, maps)
+    data_panel.attach_output(output_panel)
+    window.set_panel("data", data_panel)
+    window.set_panel("features", features_panel)
+    window.set_panel("output", output_panel)
+
+    controller = TrainingController(doc, maps, owner)
+    connect_toolbar(controller, window.toolbar, editor)
+    ws = Workspace(doc, editor, maps, canvas, data_panel, features_panel, output_panel, controller)
+
+    canvas.unit_hovered.connect(output_panel.show_unit)
+    canvas.hover_left.connect(output_panel.show_output)
+    controller.problem.connect(lambda text: window.show_problem(text))
+    controller.problem_cleared.connect(window.clear_problem)
+
+    def on_snapshot(snap) -> None:
+        m = snap.metrics or {}
+        train, test = _number(m.get("train_loss")), _number(m.get("test_loss"))
+        output_panel.set_metrics(
+            snap.epoch, train, test, _number(m.get("train_acc")), _number(m.get("test_acc")),
+            snap.epochs_per_second if snap.playing else None,
+        )
+        h = controller.history
+        if len(h):
+            output_panel.set_history(h["epoch"], h["train_loss"], h["test_loss"], h["train_acc"], h["test_acc"])
+        else:
+            output_panel.clear_history()
+        window.show_metrics(snap.epoch, train, test)
+
+    controller.snapshot.connect(on_snapshot)
+    window.about_to_close.connect(controller.shutdown)
+    return ws
