@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import theme
+from gui.formatting import format_loss as _format_loss
 from gui.icons import icon
 from gui.toolbar import TrainingToolbar
 
@@ -59,17 +60,9 @@ NETWORK_FILE_FILTER = "Neurona networks (*.neurona *.json);;All files (*)"
 
 
 def format_loss(value: float | None) -> str:
-    """A loss for the status bar: 4 significant digits, a dash when unknown."""
-    if value is None:
-        return "—"
-    value = float(value)
-    if math.isnan(value):
-        return "NaN (diverged)"
-    if math.isinf(value):
-        return "∞ (diverged)"
-    if value != 0 and (abs(value) < 1e-3 or abs(value) >= 1e5):
-        return f"{value:.3e}"
-    return f"{value:.4f}"
+    """A loss for the status bar; NaN or ∞ say that training diverged."""
+    text = _format_loss(value, nan="NaN")
+    return f"{text} (diverged)" if text in ("NaN", "∞") else text
 
 
 class CanvasPlaceholder(QGraphicsView):

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from engine.features import FEATURES
 from engine.training import target_range
 from gui import theme
+from gui.formatting import format_accuracy, format_loss
 
 from .plots import (
     TEST_ACC_PEN,
@@ -56,25 +57,6 @@ POINT_LUT = theme.diverging_lut()  # points in full colour; the picture is light
 HIDDEN_LEVELS = (-1.0, 1.0)  # hidden neurons share Playground's −1 … +1 scale
 HOVER_HINT = "Hover over the plot to read the output"
 DRAW_HINT = "Left-click adds a point · right-click removes the nearest"
-
-
-def format_loss(value) -> str:
-    if value is None:
-        return "—"
-    value = float(value)
-    if math.isnan(value):
-        return "—"
-    if math.isinf(value):
-        return "∞"
-    if value != 0 and (abs(value) < 1e-3 or abs(value) >= 1e5):
-        return f"{value:.2e}"
-    return f"{value:.4f}"
-
-
-def format_accuracy(value) -> str:
-    if value is None or not math.isfinite(float(value)):
-        return "—"
-    return f"{100 * float(value):.1f} %"
 
 
 def _minus(text: str) -> str:
