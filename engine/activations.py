@@ -129,23 +129,16 @@ class Step(Activation):
         return out
 
 
-class Sign(Activation):
+class Sign(Step):
     """Sign (bipolar step): f(z) = +1 if z ≥ 0 else −1; f′ = 0 almost everywhere."""
 
     name, label, formula = "sign", "Sign", "f(z) = +1 if z ≥ 0, else −1"
-    flat = True
+    target_range = (-1.0, 1.0)
 
     def forward(self, z, out):
-        np.greater_equal(z, 0.0, out=out, casting="unsafe")
+        super().forward(z, out)
         np.multiply(out, 2.0, out=out)
         np.subtract(out, 1.0, out=out)
-        return out
-
-    def derivative(self, z):
-        return np.zeros_like(z)
-
-    def backward(self, z, a, grad_a, out):
-        out.fill(0.0)
         return out
 
 

@@ -72,7 +72,6 @@ network's own ``"layers[l].…"`` fields for settings the constructor rejects.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, fields, replace
 
 import numpy as np

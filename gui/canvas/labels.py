@@ -93,7 +93,7 @@ def neuron_tooltip(doc, column: int, index: int) -> str:
     act = activation_label(spec.activation)
     rows = [
         f"<b>{escape(name)}</b> — {escape(act)}",
-        f"z = Σ wᵢxᵢ + b &nbsp;→&nbsp; a = f(z)",
+        "z = Σ wᵢxᵢ + b &nbsp;→&nbsp; a = f(z)",
         escape(activation_formula(spec.activation, spec.pieces)),
         f"bias b = {fmt(bias)}{frozen}",
     ]

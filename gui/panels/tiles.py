@@ -116,13 +116,7 @@ class DataTile(QAbstractButton):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         card = QRectF(self.rect()).adjusted(1.5, 1.5, -1.5, -1.5)
         checked, hovered = self.isChecked(), self.underMouse()
-        if checked:
-            p.setPen(QPen(QColor(c.accent), 3))
-            p.setBrush(QColor(c.accent_soft))
-        else:
-            p.setPen(QPen(QColor(c.accent if hovered else c.border), 1.5 if hovered else 1))
-            p.setBrush(QColor(c.surface))
-        p.drawRoundedRect(card, 6, 6)
+        theme.paint_tile_card(p, card, checked, hovered)
 
         thumb = self._thumb
         if self.compact:

@@ -155,14 +155,6 @@ class Mailbox:
         self._lock = threading.Lock()
         self._items: list[tuple[str, int, object]] = []
 
-    def gui_frame_started(self) -> None:
-        """The GUI thread took a snapshot and is drawing it: leave it the lock."""
-        self._gui_busy.set()
-
-    def gui_frame_finished(self) -> None:
-        self._gui_busy.clear()
-        self._nudge.set()
-
     def post(self, kind: str, generation: int, value=None) -> None:
         with self._lock:
             self._items.append((kind, generation, value))

@@ -11,7 +11,6 @@ import pytest
 
 from engine.edit import (
     PIECE_NOISE,
-    FeatureState,
     Incoming,
     LayerSnapshot,
     LayerState,
