@@ -2,12 +2,17 @@
 
     python -m engine train NET.neurona --epochs N -o OUT.neurona [--seed S] [--quiet]
     python -m engine info NET.neurona
+    python -m engine export --format numpy|keras|pytorch NET.neurona [-o OUT.py]
 
 ``train`` loads a network file, trains it for N epochs with the file's settings, prints
 progress and the final train/test loss and accuracy, and writes the result. Everything it
 does not train (canvas positions, view, descriptions) is written back untouched. With
 ``--seed`` the weights are first re-initialised with that seed (and the shuffling uses
 it), so a script can run the same experiment from several starting points.
+
+``export`` writes the network (architecture and trained weights) as Python code: a
+standalone NumPy script, Keras code or PyTorch code (see engine.export); without ``-o``
+the code goes to standard output.
 
 Exit status: 0 done, 1 training diverged (the last finite weights are written), 2 bad
 input (a clear message on stderr, nothing written).
@@ -98,6 +103,37 @@ def cmd_info(args, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def cmd_export(args, out: TextIO, err: TextIO) -> int:
+    from pathlib import Path
+
+    from .export import export_code
+    from .io import write_atomic
+
+    if args.output not in (None, "-"):
+        try:
+            same = Path(args.output).resolve() == Path(args.file).resolve()
+        except OSError:
+            same = False
+        if same:
+            print(f"error: {args.output} is the network file itself: choose another output name", file=err)
+            return 2
+    exp = load_experiment(args.file)
+    code = export_code(
+        exp.network,
+        args.format,
+        training=exp.training,
+        dataset=exp.data,
+        title=exp.title(),
+        description=exp.description(),
+    )
+    if args.output in (None, "-"):
+        out.write(code)
+        return 0
+    write_atomic(args.output, code)
+    print(f"wrote {args.output} ({args.format})", file=out)
+    return 0
+
+
 def _positive_int(text: str) -> int:
     try:
         value = int(text)
@@ -131,6 +167,11 @@ def build_parser() -> argparse.ArgumentParser:
     info = sub.add_parser("info", help="describe a network file")
     info.add_argument("file")
     info.set_defaults(run=cmd_info)
+    export = sub.add_parser("export", help="write the network as NumPy, Keras or PyTorch code")
+    export.add_argument("file", help="network file (.neurona or .json)")
+    export.add_argument("--format", required=True, choices=("numpy", "keras", "pytorch"), help="kind of code")
+    export.add_argument("-o", "--output", help="where to write the code (default: standard output)")
+    export.set_defaults(run=cmd_export)
     return parser
 
 
