@@ -1,8 +1,13 @@
 """Start Neurona: parse the command line, create the application, show the main window.
 
     neurona [FILE]                      open FILE (a saved network) at start
-    neurona --screenshot OUT.png        render the window to a PNG and exit
+    neurona --screenshot OUT.png [FILE] render the window (with FILE open) to a PNG and exit
              [--size 1600x1000]         ... at this window size
+    neurona --export-png OUT.png FILE [--epochs N]
+                                        train FILE N epochs offscreen and render a handout:
+                                        network, decision region and loss curve on one page
+    neurona --install-desktop           menu entry, icon and .neurona file type (Linux, XDG)
+    neurona --uninstall-desktop         remove them again
     neurona --version
 
 ``--screenshot`` works without a display: when ``QT_QPA_PLATFORM`` is unset and there is
@@ -12,6 +17,7 @@ no X11/Wayland display it switches to Qt's offscreen platform.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import re
 import sys
@@ -21,8 +27,13 @@ APP_NAME = "Neurona"
 ORGANIZATION = "Neurona"
 
 
+@functools.lru_cache(maxsize=1)
 def application_version() -> str:
-    """The installed package version, or ``"dev"`` when running from a bare checkout."""
+    """The installed package version, or ``"dev"`` when running from a bare checkout.
+
+    (``importlib.metadata`` takes tens of milliseconds to import: it is only asked when
+    the version is shown, never on the way to the first paint.)
+    """
     try:
         from importlib.metadata import PackageNotFoundError, version
 
@@ -39,6 +50,24 @@ def _size(text: str) -> tuple[int, int]:
     if not (320 <= width <= 8192 and 240 <= height <= 8192):
         raise argparse.ArgumentTypeError(f"size {width}x{height} is outside 320x240 … 8192x8192")
     return width, height
+
+
+def _epochs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 0 <= value <= 10_000_000:
+        raise argparse.ArgumentTypeError("must be between 0 and 10,000,000")
+    return value
+
+
+class _VersionAction(argparse.Action):
+    """``--version``, looking the version up only when asked."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"{parser.prog} {application_version()}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,6 +89,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="window size for --screenshot (default: 1600x1000)",
     )
     parser.add_argument(
+        "--export-png",
+        metavar="OUT.png",
+        help="open FILE offscreen, train it --epochs N and save a handout picture "
+        "(network, decision region, loss curve), then exit",
+    )
+    parser.add_argument(
+        "--epochs", type=_epochs, default=0, metavar="N",
+        help="with --export-png: epochs to train before drawing (default 0)",
+    )
+    parser.add_argument(
+        "--install-desktop", action="store_true",
+        help="add Neurona to the desktop menu and open .neurona files with it (Linux)",
+    )
+    parser.add_argument(
+        "--uninstall-desktop", action="store_true",
+        help="remove what --install-desktop added",
+    )
+    parser.add_argument(
         "--benchmark",
         action="store_true",
         help="train live in the window offscreen and print training and drawing speed",
@@ -69,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--soak-epochs", type=int, default=0, metavar="N",
         help="with --benchmark: also train N epochs and report memory growth",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {application_version()}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="show the version and exit")
     return parser
 
 
@@ -91,7 +138,7 @@ def create_application(argv: list[str] | None = None):
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
-    app.setApplicationVersion(application_version())
+    # the version is looked up only when shown (About, --version): importlib.metadata is slow to import
     app.setDesktopFileName("neurona")
     app.setWindowIcon(theme.app_icon())
     theme.apply_theme(app)
@@ -140,16 +187,34 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # --help, --version, usage errors
         return int(exc.code or 0)
 
+    if args.install_desktop or args.uninstall_desktop:
+        from gui import desktop
+
+        if args.install_desktop and args.uninstall_desktop:
+            print("neurona: choose one of --install-desktop and --uninstall-desktop", file=sys.stderr)
+            return 2
+        return desktop.main(install=args.install_desktop)
+
     file = Path(args.file) if args.file else None
+    if args.export_png and file is None:
+        print("neurona: --export-png needs a network FILE to draw", file=sys.stderr)
+        return 2
     if file is not None and not file.is_file():
         what = "is a folder, not a file" if file.is_dir() else "does not exist"
         print(f"neurona: cannot open {str(file)!r}: it {what}", file=sys.stderr)
         return 2
 
-    if (args.screenshot or args.benchmark) and not os.environ.get("QT_QPA_PLATFORM") and not _has_display():
+    offscreen = args.screenshot or args.benchmark or args.export_png
+    if offscreen and not os.environ.get("QT_QPA_PLATFORM") and not _has_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
     app = create_application()
+
+    if args.export_png:
+        from gui import export
+
+        _quiet_offscreen_noise()
+        return export.export_png_main(args.export_png, file, args.epochs)
 
     from gui.main_window import MainWindow
     from gui.workspace import build_workspace
@@ -157,7 +222,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot:
         _quiet_offscreen_noise()
         window = MainWindow(persist_settings=False)
-        build_workspace(window)
+        ws = build_workspace(window)
+        if file is not None and not ws.files.open_path(file, quiet=True):
+            return 2
         out = Path(args.screenshot)
         if not render_screenshot(window, out, args.size):
             print(f"neurona: could not write the screenshot to {str(out)!r}", file=sys.stderr)
@@ -177,15 +244,38 @@ def main(argv: list[str] | None = None) -> int:
         return benchmark.main(window, ws, args.seconds, args.soak_epochs)
 
     window = MainWindow()
-    build_workspace(window)
+    ws = build_workspace(window)
+    from PySide6.QtCore import QTimer
+
     if file is not None:
         window.initial_file = file.resolve()
-        from PySide6.QtCore import QTimer
-
         # Queued so that whatever opens documents has connected to open_requested by then.
         QTimer.singleShot(0, window, lambda: window.open_requested.emit(str(window.initial_file)))
+    else:  # after a crash: offer the autosaved network (a FILE named on the command line wins)
+        QTimer.singleShot(0, window, ws.files.offer_recovery)
+    if os.environ.get("NEURONA_STARTUP_PROBE"):
+        _startup_probe(window)
     window.show()
     return app.exec()
+
+
+def _startup_probe(window) -> None:
+    """tools/bench_startup.py: print "painted" once the window's first full paint is done, quit."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+
+    class Probe(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 (Qt override)
+            if event.type() == QEvent.Type.Paint and obj.isWidgetType() and obj.window() is window:
+                app.removeEventFilter(self)
+                # the whole window is painted in this same flush; report once it is over
+                QTimer.singleShot(0, lambda: (print("painted", flush=True), QApplication.quit()))
+            return False
+
+    window._startup_probe = Probe(window)
+    app.installEventFilter(window._startup_probe)
 
 
 if __name__ == "__main__":

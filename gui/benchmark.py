@@ -6,7 +6,8 @@ and six hidden layers of 8, and prints for each:
 
 * training epochs per second (from the epoch counter of the snapshots),
 * frames drawn per second (paint events of the canvas viewport and the output plot),
-* the GUI thread's worst stall: the largest lateness of a 10 ms timer.
+* the GUI thread's worst stall: the largest lateness of a 10 ms timer;
+* the GUI thread's CPU time per frame drawn (its own work, whatever else the machine runs).
 
 With ``--soak-epochs N`` it then trains the default task for N epochs and reports how much
 the process's resident memory grew. The last line is ``key=value`` pairs.
@@ -14,6 +15,7 @@ the process's resident memory grew. The last line is ``key=value`` pairs.
 
 from __future__ import annotations
 
+import os
 import resource
 import sys
 import time
@@ -105,9 +107,9 @@ def run_task(ws, window, name: str, seconds: float) -> dict[str, float]:
     epoch0 = ws.controller.last_snapshot.epoch
     counter.count = 0
     meter.start()
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), time.thread_time()
     _wait(int(seconds * 1000))
-    elapsed = time.perf_counter() - t0
+    elapsed, cpu = time.perf_counter() - t0, time.thread_time() - cpu0
     meter.stop()
     epoch1 = ws.controller.last_snapshot.epoch
     ws.controller.pause()
@@ -117,6 +119,7 @@ def run_task(ws, window, name: str, seconds: float) -> dict[str, float]:
         "eps": (epoch1 - epoch0) / elapsed,
         "fps": counter.count / elapsed,
         "stall_ms": meter.worst_ms,
+        "gui_ms": 1000.0 * cpu / max(counter.count, 1),
     }
 
 
@@ -138,14 +141,15 @@ def main(window, ws, seconds: float, soak_epochs: int) -> int:
     window.resize(1600, 1000)
     window.show()
     _wait(500)
-    print(f"Neurona window benchmark — {seconds:g} s per task, 1600×1000 offscreen", flush=True)
+    load = f", load average {os.getloadavg()[0]:.2f}" if hasattr(os, "getloadavg") else ""
+    print(f"Neurona window benchmark — {seconds:g} s per task, 1600×1000 offscreen{load}", flush=True)
     results = {}
     for name in TASKS:
         r = run_task(ws, window, name, seconds)
         results[name] = r
         print(
             f"{name:8s} training {r['eps']:7.0f} epochs/s   frames drawn {r['fps']:5.1f}/s   "
-            f"worst GUI stall {r['stall_ms']:5.1f} ms",
+            f"worst GUI stall {r['stall_ms']:5.1f} ms   GUI thread {r['gui_ms']:4.1f} ms CPU/frame",
             flush=True,
         )
     summary = {}
@@ -153,6 +157,7 @@ def main(window, ws, seconds: float, soak_epochs: int) -> int:
         summary[f"eps_{name}"] = round(r["eps"], 1)
         summary[f"fps_{name}"] = round(r["fps"], 1)
         summary[f"stall_ms_{name}"] = round(r["stall_ms"], 1)
+        summary[f"gui_ms_{name}"] = round(r["gui_ms"], 1)
     if soak_epochs:
         took, growth = soak(ws, soak_epochs)
         print(f"soak     {soak_epochs} epochs in {took:.0f} s, resident memory grew {growth:.1f} MB", flush=True)

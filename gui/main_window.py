@@ -22,7 +22,7 @@ import math
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QPointF, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence, QPainter, QPen, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -48,7 +48,9 @@ from PySide6.QtWidgets import (
 from gui import theme
 from gui.formatting import format_loss as _format_loss
 from gui.icons import icon
-from gui.toolbar import TrainingToolbar
+from gui.live_label import LiveLabel
+from gui.toolbar import SPEED_TIPS, TrainingToolbar
+from gui.training.worker import SPEEDS
 
 SETTINGS_ORGANIZATION = "Neurona"
 SETTINGS_APPLICATION = "Neurona"
@@ -288,7 +290,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.output_dock)
         self.splitDockWidget(self.data_dock, self.features_dock, Qt.Orientation.Vertical)
 
-        self.metrics_label = QLabel()
+        # (a LiveLabel: a new epoch every frame repaints it without re-laying out the window)
+        self.metrics_label = LiveLabel(sample="Epoch 000,000  ·  Train loss 0.0000  ·  Test loss 0.0000")
         self.metrics_label.setObjectName("metricsLabel")
         self.statusBar().addWidget(self.metrics_label, 1)
         self.statusBar().setSizeGripEnabled(False)
@@ -389,16 +392,34 @@ class MainWindow(QMainWindow):
         )
 
         # Train: the same signals as the top bar buttons
+        # (single keys, window-wide: a focused text field keeps Space, R and the arrows)
         self.play_action = self._action("play", "&Play / Pause", tb.toggle_play,
                                         shortcuts=["Space"], icon_name="play",
                                         tip="Start or pause training")
         self.step_action = self._action("step", "&Step One Epoch", tb.step_requested.emit,
-                                        shortcuts=["Right"], icon_name="step")
+                                        shortcuts=["Right"], icon_name="step",
+                                        tip="Train one epoch (one pass over the training data), then pause")
         self.step_batch_action = self._action("step_batch", "Step One &Batch", tb.step_batch_requested.emit,
-                                              shortcuts=["Shift+Right"], icon_name="step-batch")
+                                              shortcuts=["Shift+Right"], icon_name="step-batch",
+                                              tip="Train one mini-batch, then pause")
         self.reset_action = self._action("reset", "&Reset", tb.reset_requested.emit,
                                          shortcuts=["R"], icon_name="reset",
-                                         tip="New random weights, epoch back to 0")
+                                         tip="Back to the same starting weights (same seed), epoch 0")
+        self.reset_new_seed_action = self._action(
+            "reset_new_seed", "Reset with &New Seed", tb.reset_new_seed_requested.emit,
+            shortcuts=["Shift+R"], tip="New random starting weights (a new seed), epoch 0",
+        )
+        self.speed_actions = []
+        for level, (label, _) in enumerate(SPEEDS):
+            action = self._action(f"speed_{level}", label, lambda _on=False, v=level: tb.choose_speed(v),
+                                  tip=SPEED_TIPS[level])
+            action.setCheckable(True)
+            self.speed_actions.append(action)
+        self.speed_group = QActionGroup(self)
+        for action in self.speed_actions:
+            self.speed_group.addAction(action)
+        self.speed_actions[tb.speed()].setChecked(True)
+        tb.speed_changed.connect(lambda level: self.speed_actions[level].setChecked(True))
 
         # Help
         self.shortcuts_action = self._action("shortcuts", "&Keyboard Shortcuts", self.show_shortcuts,
@@ -437,9 +458,14 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.restore_layout_action)
 
         self.train_menu = bar.addMenu("&Train")
+        self.train_menu.setToolTipsVisible(True)
         self.train_menu.addActions([self.play_action, self.step_action, self.step_batch_action])
         self.train_menu.addSeparator()
-        self.train_menu.addAction(self.reset_action)
+        self.train_menu.addActions([self.reset_action, self.reset_new_seed_action])
+        self.train_menu.addSeparator()
+        self.speed_menu = self.train_menu.addMenu("Sp&eed")
+        self.speed_menu.setToolTipsVisible(True)
+        self.speed_menu.addActions(self.speed_actions)
 
         self.help_menu = bar.addMenu("&Help")
         self.help_menu.addAction(self.shortcuts_action)
@@ -488,6 +514,32 @@ class MainWindow(QMainWindow):
 
     def clear_problem(self) -> None:
         self.problem_bar.hide()
+
+    def show_description(self, text: str, title: str = "") -> None:
+        """A quiet line above the canvas: the open document's (example's) title and summary."""
+        bar = getattr(self, "description_bar", None)
+        if bar is None:
+            bar = self.description_bar = QLabel(self._centre)
+            bar.setObjectName("descriptionBar")
+            bar.setWordWrap(True)
+            bar.setTextFormat(Qt.TextFormat.RichText)
+            bar.setStyleSheet(
+                f"#descriptionBar {{ background: {theme.COLORS.surface}; color: {theme.COLORS.muted};"
+                f" border-bottom: 1px solid {theme.COLORS.border}; padding: 6px 16px; font-size: 10.5pt; }}"
+            )
+            self._centre.layout().insertWidget(0, bar)
+        from html import escape
+
+        head = f"<b style='color:{theme.COLORS.ink}'>{escape(title)}</b>" if title else ""
+        body = escape(text)
+        bar.setText(f"{head} &nbsp;—&nbsp; {body}" if head and body else head or body)
+        bar.setToolTip(text)
+        bar.setVisible(bool(title or text))
+
+    def clear_description(self) -> None:
+        bar = getattr(self, "description_bar", None)
+        if bar is not None:
+            bar.hide()
 
     def set_panel(self, name: str, widget: QWidget) -> None:
         """Put ``widget`` into the ``"data"``, ``"features"`` or ``"output"`` dock."""
@@ -575,6 +627,7 @@ class MainWindow(QMainWindow):
     def _sync_play_action(self) -> None:
         playing = self.toolbar.is_playing()
         self.play_action.setIcon(icon("pause" if playing else "play"))
+        self.speed_actions[self.toolbar.speed()].setChecked(True)
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.menus(), self).exec()

@@ -7,7 +7,10 @@ speed at the far right.
 The bar only shows and edits values. It emits
 
 * ``play_toggled(bool)`` when the user starts (True) or pauses (False) training,
-* ``step_requested()`` / ``step_batch_requested()`` / ``reset_requested()``,
+* ``step_requested()`` / ``step_batch_requested()`` / ``reset_requested()`` (same seed) /
+  ``reset_new_seed_requested()`` (Shift+click on Reset),
+* ``speed_changed(level)`` — an index into :data:`~gui.training.worker.SPEEDS`, from one
+  epoch per frame (0) to as fast as possible,
 * ``setting_changed(key, value)`` when the user commits a new, valid setting,
 
 and the ``set_*`` methods update the display without emitting anything, so a controller
@@ -31,6 +34,7 @@ from decimal import Decimal
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -48,6 +52,8 @@ from PySide6.QtWidgets import (
 
 from gui import theme
 from gui.icons import icon
+from gui.live_label import LiveLabel
+from gui.training.worker import FASTEST, SPEEDS
 
 OPTIMIZERS: list[tuple[str, str, str]] = [
     ("sgd", "SGD", "Plain stochastic gradient descent: w ← w − η·g"),
@@ -91,6 +97,16 @@ DEFAULT_SETTINGS: dict[str, object] = {
 
 #: Height of the combo and spin boxes: a comfortable target on a touchpad or a smartboard.
 CONTROL_HEIGHT = 32
+
+#: The speed choices' short faces for the compact bar (the list shows SPEEDS' labels).
+SPEED_SHORT_LABELS = tuple(f"{n}/frame" if n else "Fastest" for _, n in SPEEDS)
+SPEED_TIPS = tuple(
+    "Train as fast as the machine allows; the pictures refresh about 30 times a second"
+    if n is None
+    else f"Train {n} epoch{'s' if n > 1 else ''}, then show the result, about 30 times a second"
+    + (": watch every step" if n == 1 else "")
+    for _, n in SPEEDS
+)
 
 
 def format_rate(value: float) -> str:
@@ -143,6 +159,27 @@ class ElidingComboBox(QComboBox):
         option.currentText = self.fontMetrics().elidedText(
             option.currentText, Qt.TextElideMode.ElideRight, text_rect.width() - 2
         )
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+
+class ShortFaceComboBox(QComboBox):
+    """A combo box whose closed face shows each item's short text (:data:`SHORT_ROLE`)
+    while ``short_face`` is set; the list always shows the full labels."""
+
+    SHORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.short_face = False
+
+    def paintEvent(self, event):  # noqa: N802 (Qt override)
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        short = self.currentData(self.SHORT_ROLE) if self.short_face else None
+        if short:
+            option.currentText = short
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
 
 
@@ -307,6 +344,8 @@ class TrainingToolbar(QWidget):
     step_requested = Signal()
     step_batch_requested = Signal()
     reset_requested = Signal()
+    reset_new_seed_requested = Signal()
+    speed_changed = Signal(int)
     setting_changed = Signal(str, object)
 
     def __init__(self, parent=None):
@@ -319,8 +358,12 @@ class TrainingToolbar(QWidget):
 
         # transport
         self.reset_button = _round_button(
-            "reset", "Reset the network (R)\nNew random weights, epoch back to 0", "resetButton"
+            "reset",
+            "Reset the network (R): back to the same starting weights, epoch 0\n"
+            "Shift+click: new random starting weights (Shift+R)",
+            "resetButton",
         )
+        self.reset_button.setAccessibleName("Reset the network")
         self.play_button = QToolButton()
         self.play_button.setObjectName("playButton")
         self.play_button.setCheckable(True)
@@ -334,7 +377,7 @@ class TrainingToolbar(QWidget):
         self._update_play_button()
 
         # epoch counter
-        self.epoch_label = QLabel(format_epoch(0))
+        self.epoch_label = LiveLabel(format_epoch(0), sample="000,000")
         self.epoch_label.setObjectName("epochLabel")
         self.epoch_label.setProperty("role", "big-number")
         self.epoch_label.setFont(theme.big_number_font())
@@ -389,8 +432,26 @@ class TrainingToolbar(QWidget):
             lambda v: self._user_changed("regularization_rate", v)
         )
 
+        # speed choice: from one epoch per frame (to watch) to as fast as possible
+        self._speed = FASTEST
+        self.speed_combo = ShortFaceComboBox()
+        self.speed_combo.setObjectName("speedCombo")
+        self.speed_combo.setToolTip(
+            "Training speed: epochs trained between two pictures.\n"
+            "One epoch per frame shows every step; as fast as possible trains\n"
+            "as fast as the machine allows while the pictures stay live."
+        )
+        for i, ((label, _), short, tip) in enumerate(zip(SPEEDS, SPEED_SHORT_LABELS, SPEED_TIPS)):
+            self.speed_combo.addItem(label, i)
+            self.speed_combo.setItemData(i, short, ShortFaceComboBox.SHORT_ROLE)
+            self.speed_combo.setItemData(i, tip, Qt.ItemDataRole.ToolTipRole)
+        self.speed_combo.setCurrentIndex(self._speed)
+        self.speed_combo.activated.connect(self.choose_speed)
+        longest = max(QFontMetrics(self.speed_combo.font()).horizontalAdvance(label) for label, _ in SPEEDS)
+        self.speed_combo.view().setMinimumWidth(longest + 40)
+
         # speed readout
-        self.speed_label = QLabel("—")
+        self.speed_label = LiveLabel("—", sample="00,000")
         self.speed_label.setObjectName("speedLabel")
         self.speed_label.setProperty("role", "big-number")
         self.speed_label.setFont(theme.big_number_font(15))
@@ -403,7 +464,7 @@ class TrainingToolbar(QWidget):
         self.play_button.clicked.connect(self._on_play_clicked)
         self.step_button.clicked.connect(self.step_requested)
         self.step_batch_button.clicked.connect(self.step_batch_requested)
-        self.reset_button.clicked.connect(self.reset_requested)
+        self.reset_button.clicked.connect(self._on_reset_clicked)
 
     # -- construction -----------------------------------------------------------------
     def _choice_combo(self, object_name, choices, key, tooltip) -> QComboBox:
@@ -421,7 +482,7 @@ class TrainingToolbar(QWidget):
         return combo
 
     def _build_layout(self) -> None:
-        transport = QHBoxLayout()
+        transport = self._transport = QHBoxLayout()
         transport.setSpacing(6)
         transport.addWidget(self.reset_button, 0, Qt.AlignmentFlag.AlignVCenter)
         transport.addWidget(self.play_button, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -431,13 +492,15 @@ class TrainingToolbar(QWidget):
         self._epoch_box = _Captioned("Epoch", self.epoch_label)
         self._speed_box = _Captioned("Epochs / s", self.speed_label)
         self._speed_box.caption.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self._regularization_rate_box = _Captioned("Regularization rate", self.regularization_rate_combo)
         self._controls = [
             _Captioned("Learning rate", self.learning_rate_combo),
             _Captioned("Optimizer", self.optimizer_combo),
             _Captioned("Loss", self.loss_combo),
             _Captioned("Batch size", self.batch_size_spin),
             _Captioned("Regularization", self.regularization_combo),
-            _Captioned("Regularization rate", self.regularization_rate_combo),
+            self._regularization_rate_box,
+            _Captioned("Speed", self.speed_combo),
         ]
 
         layout = QHBoxLayout(self)
@@ -465,9 +528,10 @@ class TrainingToolbar(QWidget):
         self._compact = compact
         fm = QFontMetrics(self.font())
         digit = fm.horizontalAdvance("0")
-        arrow = 34  # frame, padding and drop-down arrow of a combo box
-        self.epoch_label.setFont(theme.big_number_font(18 if compact else theme.BIG_NUMBER_POINT_SIZE))
+        arrow = 30 if compact else 34  # frame, padding and drop-down arrow of a combo box
+        self.epoch_label.setFont(theme.big_number_font(16 if compact else theme.BIG_NUMBER_POINT_SIZE))
         self.epoch_label.setMinimumWidth(QFontMetrics(self.epoch_label.font()).horizontalAdvance("000,000") + 4)
+        self.speed_label.set_sample("0,000" if compact else "00,000")
         self.speed_label.setMinimumWidth(
             QFontMetrics(self.speed_label.font()).horizontalAdvance("0,000" if compact else "00,000") + 4
         )
@@ -482,11 +546,17 @@ class TrainingToolbar(QWidget):
         self.regularization_combo.setFixedWidth(widest(REGULARIZATIONS) + arrow + 12)
         loss_text = "Squared error" if compact else "Categorical cross-entropy"
         self.loss_combo.setFixedWidth(fm.horizontalAdvance(loss_text) + arrow + 6)
+        self.speed_combo.short_face = compact
+        speed_texts = SPEED_SHORT_LABELS if compact else [label for label, _ in SPEEDS]
+        self.speed_combo.setFixedWidth(max(fm.horizontalAdvance(t) for t in speed_texts) + arrow + 2)
+        self.speed_combo.update()
         self.step_batch_button.setVisible(not compact)
-        self._controls[-1].caption.setText("Reg. rate" if compact else "Regularization rate")
-        self._controls[-1].caption.setToolTip("Regularization rate" if compact else "")
+        self._regularization_rate_box.caption.setText("Reg. rate" if compact else "Regularization rate")
+        self._regularization_rate_box.caption.setToolTip("Regularization rate" if compact else "")
         for gap in self._gaps:
-            gap.changeSize(8 if compact else 22, 1, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
+            gap.changeSize(5 if compact else 22, 1, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
+        self._transport.setSpacing(3 if compact else 6)
+        self.layout().setContentsMargins(2 if compact else 4, 6, 6 if compact else 12, 6)
         self.layout().invalidate()
 
     def _measure_densities(self) -> None:
@@ -514,6 +584,27 @@ class TrainingToolbar(QWidget):
     def toggle_play(self) -> None:
         """Flip Play/Pause as if the button was clicked (emits ``play_toggled``)."""
         self.play_button.click()
+
+    def _on_reset_clicked(self) -> None:
+        shift = QApplication.keyboardModifiers() & Qt.KeyboardModifier.ShiftModifier
+        (self.reset_new_seed_requested if shift else self.reset_requested).emit()
+
+    def speed(self) -> int:
+        """The chosen speed: an index into SPEEDS (0 = one epoch per frame)."""
+        return self._speed
+
+    def set_speed(self, level: int) -> None:
+        """Show a speed without emitting ``speed_changed``."""
+        self._speed = max(0, min(FASTEST, int(level)))
+        self.speed_combo.setCurrentIndex(self._speed)
+
+    def choose_speed(self, level: int) -> None:
+        """Pick a speed as the user does (the combo, the Train menu): emits when it changes."""
+        level = max(0, min(FASTEST, int(level)))
+        changed = level != self._speed
+        self.set_speed(level)
+        if changed:
+            self.speed_changed.emit(level)
 
     def _on_play_clicked(self, checked: bool) -> None:
         self._playing = bool(checked)

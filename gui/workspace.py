@@ -20,6 +20,7 @@ from .document import Document
 from .editor import DocumentEditor
 from .maps import NeuronMaps
 from .panels import DataPanel, FeaturesPanel, OutputPanel
+from .stop_after import StopAfterBar, connect_stop_after
 from .training.controller import TrainingController, connect_toolbar
 
 
@@ -33,6 +34,7 @@ class Workspace:
     features_panel: FeaturesPanel
     output_panel: OutputPanel
     controller: TrainingController
+    stop_after: StopAfterBar | None = None  # "Stop after N epochs", in the status bar
 
 
 def _number(value) -> float | None:
@@ -56,7 +58,11 @@ def build_workspace(window, doc: Document | None = None) -> Workspace:
 
     controller = TrainingController(doc, maps, owner)
     connect_toolbar(controller, window.toolbar, editor)
+    controller.watch_repaints(window)  # the worker stands aside until a frame is drawn
     ws = Workspace(doc, editor, maps, canvas, data_panel, features_panel, output_panel, controller)
+    ws.stop_after = StopAfterBar()
+    window.statusBar().addPermanentWidget(ws.stop_after)
+    connect_stop_after(controller, ws.stop_after)
 
     canvas.unit_hovered.connect(output_panel.show_unit)
     canvas.hover_left.connect(output_panel.show_output)
@@ -79,4 +85,9 @@ def build_workspace(window, doc: Document | None = None) -> Workspace:
 
     controller.snapshot.connect(on_snapshot)
     window.about_to_close.connect(controller.shutdown)
+
+    # --- files: New/Open/Save, recent files, examples, drops, autosave, export (gui/files.py)
+    from .files import FileController
+
+    ws.files = FileController(window, ws)
     return ws

@@ -49,6 +49,11 @@ class NeuronItem(QGraphicsItem):
         self.setAcceptHoverEvents(True)
         self.setZValue(10)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        # The item draws only what changes with hover, selection and zoom (its frame and
+        # label); the live parts — thumbnail and bias marker — are drawn for all neurons
+        # at once by two UnitLayers. Cached, a training frame blits it without a call
+        # into Python.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._update_bounds()
 
     # ------------------------------------------------------------------ state from the scene
@@ -72,8 +77,11 @@ class NeuronItem(QGraphicsItem):
             self.text_scale = f
             self._update_bounds()
 
-    def set_bias(self, value: float, frozen: bool) -> None:
+    def set_bias(self, value: float, frozen: bool) -> bool:
+        """Store the bias (drawn by the bias UnitLayer); True if its marker changes."""
+        changed = frozen != self.bias_frozen or bias_level(value) != bias_level(self.bias)
         self.bias, self.bias_frozen = value, frozen
+        return changed
 
     def _update_bounds(self) -> None:
         pad = 5.0  # selection outline
@@ -90,24 +98,16 @@ class NeuronItem(QGraphicsItem):
         return self._path
 
     def paint(self, painter, option, widget=None) -> None:
-        # Every piece is a pixmap pre-rendered at the on-screen size (see sprites.py and
-        # thumbnails.py), drawn without smoothing: a live frame is a few blits per neuron.
+        # Every piece is a pixmap pre-rendered at the on-screen size (see sprites.py),
+        # drawn without smoothing. The thumbnail under this and the bias marker over it
+        # are the scene's UnitLayers.
         scene = self.scene()
         if scene is None:
             return
-        sprites, thumbs = scene.sprites, scene.thumbs
+        sprites = scene.sprites
         painter.setRenderHint(painter.RenderHint.SmoothPixmapTransform, False)
-        if thumbs is not None:
-            pixmap, n = thumbs
-            painter.drawPixmap(self._rect, pixmap, QRectF(0, self.row * n, n, n))
-        else:
-            empty = sprites.empty()
-            painter.drawPixmap(FRAME_RECT, empty, QRectF(empty.rect()))
         frame = sprites.frame("selected" if self.isSelected() else "hover" if self.hovered else "normal")
         painter.drawPixmap(FRAME_RECT, frame, QRectF(frame.rect()))
-        if self.kind != "input":
-            marker = sprites.bias(bias_level(self.bias), self.bias_frozen)
-            painter.drawPixmap(BIAS_SPRITE_RECT, marker, QRectF(marker.rect()))
         if self.label is not None:
             f = self.text_scale
             painter.setFont(style.feature_font())
@@ -148,6 +148,61 @@ class NeuronItem(QGraphicsItem):
 
     def mouseDoubleClickEvent(self, event):  # noqa: N802
         self.scene().inspect_unit(self.uid)
+
+
+class UnitLayer(QGraphicsItem):
+    """The live part of every neuron, drawn in one call: ``"thumbnails"`` (under the
+    neurons' frames) or ``"bias"`` (the markers, over them).
+
+    One paint for all neurons instead of one per neuron: each call from Qt into Python
+    costs tens of µs and, while training runs, a wait for the interpreter lock. Positions
+    are the neuron items' own, read at paint time; the scene calls :meth:`update` when
+    the maps, the biases or the positions change.
+    """
+
+    def __init__(self, kind: str):
+        super().__init__()
+        self.kind = kind
+        self._rect = QRectF()
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setAcceptHoverEvents(False)
+        self.setZValue(9.5 if kind == "thumbnails" else 10.5)
+
+    def set_rect(self, rect: QRectF) -> None:
+        """Where neurons may be (the scene rect): all of it is repainted on update."""
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = QRectF(rect)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._rect
+
+    def shape(self) -> QPainterPath:
+        return QPainterPath()  # never picked: clicks and hovers go to the neurons
+
+    def paint(self, painter, option, widget=None) -> None:
+        scene = self.scene()
+        if scene is None or not scene.order:
+            return
+        painter.setRenderHint(painter.RenderHint.SmoothPixmapTransform, False)
+        draw, sprites = painter.drawPixmap, scene.sprites
+        if self.kind == "bias":
+            for it in scene.order:
+                if it.kind != "input":
+                    marker = sprites.bias(bias_level(it.bias), it.bias_frozen)
+                    draw(BIAS_SPRITE_RECT.translated(it.pos()), marker, QRectF(marker.rect()))
+        elif scene.thumbs is not None:
+            pixmap, n = scene.thumbs
+            for it in scene.order:
+                draw(_NEURON_RECT.translated(it.pos()), pixmap, QRectF(0, it.row * n, n, n))
+        else:
+            empty = sprites.empty()
+            source = QRectF(empty.rect())
+            for it in scene.order:
+                draw(FRAME_RECT.translated(it.pos()), empty, source)
+
+
+_NEURON_RECT = QRectF(-HALF, -HALF, S, S)
 
 
 class RoundButton(QGraphicsItem):

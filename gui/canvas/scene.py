@@ -26,7 +26,7 @@ from . import labels, style
 from .actions import CanvasActions
 from .drag import DragController
 from .edges import EdgesItem
-from .items import HALF, DropIndicator, LayerItem, NeuronItem, RoundButton
+from .items import HALF, DropIndicator, LayerItem, NeuronItem, RoundButton, UnitLayer
 from .sprites import Sprites
 from .thumbnails import ThumbnailAtlas, value_range
 
@@ -56,6 +56,11 @@ class NetworkScene(QGraphicsScene):
         self.sizes: list[int] = []
         self.edges = EdgesItem()
         self.addItem(self.edges)
+        # every neuron's thumbnail and bias marker, each drawn by one item (see UnitLayer)
+        self.thumbnail_layer = UnitLayer("thumbnails")
+        self.bias_layer = UnitLayer("bias")
+        self.addItem(self.thumbnail_layer)
+        self.addItem(self.bias_layer)
         self.indicator = DropIndicator()
         self.addItem(self.indicator)
         self.atlas = ThumbnailAtlas()
@@ -150,6 +155,9 @@ class NetworkScene(QGraphicsScene):
             layer.setPos(doc.column_x[doc.column_ids[c]], 0.0)
         self._update_lanes()
         self.edges.set_geometry(self.unit_x, self.unit_y, HALF)
+        for layer in (self.thumbnail_layer, self.bias_layer):
+            layer.set_rect(self.sceneRect())
+            layer.update()
         structural, self._structural = self._structural, False
         self.layout_changed.emit(structural)
 
@@ -222,13 +230,15 @@ class NetworkScene(QGraphicsScene):
         frozen = np.concatenate([f.ravel() for f in net.frozen_w]) if flags else None
         self.edges.set_weights(self._w, removed, frozen)
         start = self.sizes[0]
+        changed = False
         for L, fb in zip(layers, net.frozen_b):
             b = L.b[:: L.k].tolist()
             fbl = fb.tolist() if flags else None
             for j, item in enumerate(self.order[start : start + L.n_out]):
-                item.set_bias(b[j], fbl[j] if flags else item.bias_frozen)
-                item.update()
+                changed |= item.set_bias(b[j], fbl[j] if flags else item.bias_frozen)
             start += L.n_out
+        if changed:
+            self.bias_layer.update()
 
     def sync_maps(self) -> None:
         maps = self.maps
@@ -250,8 +260,7 @@ class NetworkScene(QGraphicsScene):
             self.thumbs = (self.atlas.pixmap, self.atlas.resolution)
         else:
             self.thumbs = None
-        for it in self.order:
-            it.update()
+        self.thumbnail_layer.update()
 
     def set_device_scale(self, scale: float) -> None:
         """The view's zoom × device pixel ratio: thumbnails are rebuilt at their on-screen size."""
@@ -262,6 +271,8 @@ class NetworkScene(QGraphicsScene):
         if self.sprites.set_scale(scale) or rebuilt:
             for it in self.order:
                 it.update()
+            self.thumbnail_layer.update()
+            self.bias_layer.update()
 
     # ================================================================== geometry
     def column_xs(self) -> list[float]:
@@ -283,6 +294,8 @@ class NetworkScene(QGraphicsScene):
         item.setPos(x, y)
         self.unit_x[item.row] = x
         self.unit_y[item.row] = y
+        self.thumbnail_layer.update()
+        self.bias_layer.update()
 
     def units_moved(self, rows: list[int]) -> None:
         self.edges.move_units(np.array(rows, np.intp), self.unit_x, self.unit_y, HALF)

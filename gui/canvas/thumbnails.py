@@ -95,7 +95,8 @@ class ThumbnailAtlas:
                 scale = 255.0 / (hi - lo)
                 np.subtract(col, lo, out=part)
                 part *= scale
-        np.nan_to_num(work, copy=False, nan=style.LUT_ZERO, posinf=255.0, neginf=0.0)
+        if not np.isfinite(work.sum()):  # (one cheap pass; nan_to_num is several)
+            np.nan_to_num(work, copy=False, nan=style.LUT_ZERO, posinf=255.0, neginf=0.0)
         np.clip(work, 0.0, 255.0, out=work)
         np.add(work, 0.5, out=work)
         self._index[...] = work  # truncation after +0.5 rounds

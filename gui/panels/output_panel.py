@@ -38,6 +38,7 @@ from engine.features import FEATURES
 from engine.training import target_range
 from gui import theme
 from gui.formatting import format_accuracy, format_loss
+from gui.live_label import LiveLabel
 
 from .plots import (
     TEST_ACC_PEN,
@@ -73,7 +74,7 @@ class MetricReadout(QWidget):
         self.sample = sample  # the widest text it shows, to size the font by
         self.caption = caption(title)
         self.caption.setMinimumWidth(10)
-        self.value = QLabel("—")
+        self.value = LiveLabel("—", sample=sample)  # new values repaint, never re-lay out
         self.value.setProperty("role", "big-number")
         self.value.setFont(theme.big_number_font())
         self.value.setMinimumWidth(10)

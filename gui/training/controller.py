@@ -14,6 +14,11 @@
   weights are dropped (their metrics and history still count), so an edit made while
   training is never overwritten by a picture of the old network.
 
+Frames: from taking a snapshot until it is on screen — the first time the event loop
+goes idle after the main window has repainted (:meth:`TrainingController.watch_repaints`)
+— the worker stands aside and leaves the interpreter lock to this thread, for at most
+``GUI_FRAME_MAX``; then training has the lock until the next snapshot.
+
 Pausing is synchronous: :meth:`pause` returns once the worker has stopped (one chunk of
 training, a few ms) and the document holds its final weights.
 
@@ -34,12 +39,17 @@ import copy
 import random
 from dataclasses import replace
 
-from PySide6.QtCore import QAbstractEventDispatcher, QObject, QThread, QTimer, Signal, Slot
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QAbstractEventDispatcher, QEvent, QObject, QThread, QTimer, Signal, Slot
 
 from engine.errors import ConfigError
 from engine.training import History, TrainingConfig
 
 from .worker import FASTEST, MAX_RATE, MIN_RATE, SPEEDS, Snapshot, TrainingWorker
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 #: How long pause() waits for the worker to finish its chunk (it normally takes ms).
 PAUSE_TIMEOUT = 2.0
@@ -78,6 +88,8 @@ class TrainingController(QObject):
         self._playing = False
         self._closed = False
         self._watching_idle = False
+        self._window: QWidget | None = None  # see watch_repaints
+        self._repaint_seen = False
         self._generation = 0
         self._dirty: set[str] = set()
         self._sent_locks = doc.network.has_locks
@@ -201,6 +213,9 @@ class TrainingController(QObject):
         self._speed = max(0, min(FASTEST, int(level)))
         self.worker.epochs_per_frame = SPEEDS[self._speed][1]
 
+    def stop_after(self) -> int | None:
+        return self._stop_after
+
     def set_stop_after(self, epochs: int | None) -> None:
         """Pause by itself after this many epochs from Play (None: run until paused)."""
         self._stop_after = int(epochs) if epochs else None
@@ -229,6 +244,12 @@ class TrainingController(QObject):
                 signal.disconnect(slot)
             except (RuntimeError, TypeError):
                 pass
+        if self._window is not None:
+            try:
+                self._window.removeEventFilter(self)
+            except RuntimeError:  # the window is already gone
+                pass
+            self._window = None
         try:
             self._flush_timer.stop()
         except RuntimeError:
@@ -299,11 +320,16 @@ class TrainingController(QObject):
     @Slot()
     def _consume(self) -> None:
         """Apply the newest snapshot (if any) to the document, the maps and the views."""
+        # the frame starts before the snapshot is taken: taking it lets the worker publish
+        # the next one, which it must not do while this thread applies and draws this one
+        framing = self._playing and not self._closed
+        if framing:
+            self._frame_started()
         snap = self.worker.take_snapshot()
+        if framing and (snap is None or not snap.playing):
+            self._frame_finished()
         if snap is None or self._closed:
             return
-        if snap.playing and self._playing:
-            self._frame_started()
         current = snap.generation == self._generation
         if current and snap.trained and snap.params is not None:
             try:
@@ -323,19 +349,43 @@ class TrainingController(QObject):
         if snap.progress:
             self.progress.emit(*snap.progress)
 
+    def watch_repaints(self, window: QWidget) -> None:
+        """Count a frame as drawn only once ``window`` (the main window) has repainted.
+
+        Widgets repaint on a posted ``UpdateRequest`` that may come after the event loop
+        has first gone idle, so without this the worker would resume training — and take
+        the interpreter lock — just as the canvas and the plots start painting.
+        """
+        self._window = window
+        window.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt override)
+        if self._watching_idle and event.type() == QEvent.Type.UpdateRequest and obj is self._window:
+            self._repaint_seen = True
+        return False
+
     def _frame_started(self) -> None:
         """Tell the worker to stand aside until this thread has drawn the snapshot.
 
-        The event dispatcher's ``aboutToBlock`` comes once every posted event, the repaints
-        included, has been handled: the frame is on screen.
+        The event dispatcher's ``aboutToBlock`` comes once every posted event has been
+        handled; the first one after the watched window's repaint (:meth:`watch_repaints`)
+        means the frame is on screen. The worker stands aside for at most
+        ``GUI_FRAME_MAX`` in any case, so a frame that draws nothing (a minimised window)
+        cannot stop training.
         """
         dispatcher = QAbstractEventDispatcher.instance()
         if dispatcher is None:
             return
         self.worker.gui_frame_started()
+        self._repaint_seen = False
         if not self._watching_idle:
             self._watching_idle = True
-            dispatcher.aboutToBlock.connect(self._frame_finished)
+            dispatcher.aboutToBlock.connect(self._idle_after_frame)
+
+    @Slot()
+    def _idle_after_frame(self) -> None:
+        if self._window is None or self._repaint_seen:
+            self._frame_finished()
 
     @Slot()
     def _frame_finished(self) -> None:
@@ -343,7 +393,7 @@ class TrainingController(QObject):
             self._watching_idle = False
             dispatcher = QAbstractEventDispatcher.instance()
             if dispatcher is not None:
-                dispatcher.aboutToBlock.disconnect(self._frame_finished)
+                dispatcher.aboutToBlock.disconnect(self._idle_after_frame)
         self.worker.gui_frame_finished()
 
     @Slot(str)
@@ -394,12 +444,16 @@ def config_changes_for(key: str, value, shown: dict) -> dict:
 
 
 def connect_toolbar(controller: TrainingController, toolbar, editor) -> None:
-    """Wire the top bar: transport → controller, settings ↔ document (through the editor)."""
+    """Wire the top bar: transport and speed → controller, settings ↔ document (through
+    the editor)."""
     doc = controller.doc
     toolbar.play_toggled.connect(lambda on: controller.play() if on else controller.pause())
     toolbar.step_requested.connect(controller.step_epoch)
     toolbar.step_batch_requested.connect(controller.step_batch)
     toolbar.reset_requested.connect(lambda: controller.reset(False))
+    toolbar.reset_new_seed_requested.connect(lambda: controller.reset(True))
+    toolbar.set_speed(controller.speed())
+    toolbar.speed_changed.connect(controller.set_speed)
     controller.playing_changed.connect(toolbar.set_playing)
 
     def on_snapshot(snap: Snapshot) -> None:

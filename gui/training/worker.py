@@ -62,11 +62,13 @@ FASTEST = len(SPEEDS) - 1
 
 MIN_RATE, MAX_RATE, DEFAULT_RATE = 1.0, 60.0, 30.0
 
-#: Longest the loop stands aside while the GUI thread applies and draws a snapshot. Both
-#: threads need the interpreter lock, and drawing calls back into Python hundreds of times
-#: a frame, each time waiting for the lock if the worker holds it: a frame that takes
-#: 20 ms alone took seconds against a busy worker. Standing aside until the GUI is idle
-#: (but never longer than this, so training always gets a share) keeps frames whole.
+#: Longest the loop stands aside while the GUI thread applies and draws a snapshot,
+#: counted from the frame's start. Both threads need the interpreter lock, and drawing
+#: calls back into Python many times a frame, each time waiting for the lock if the worker
+#: holds it: a frame that takes 20 ms alone took seconds against a busy worker. Standing
+#: aside — before each chunk of training and before computing the next snapshot — until
+#: the GUI has drawn (but never longer than this, so training always gets a share) keeps
+#: frames whole.
 GUI_FRAME_MAX = 0.025
 
 
@@ -197,6 +199,7 @@ class TrainingWorker(QObject):
         self._idle.set()
         self._nudge = threading.Event()  # wakes the loop from a wait
         self._gui_busy = threading.Event()  # the GUI thread is drawing a snapshot
+        self._gui_frame_start = 0.0
         self.slot = SnapshotSlot(on_take=self._nudge.set)
         # desired state: what the document says, whether or not it can be trained
         self._net, self._data, self._config = network, dataset, copy.deepcopy(config)
@@ -236,7 +239,9 @@ class TrainingWorker(QObject):
         return self._idle.wait(timeout)
 
     def gui_frame_started(self) -> None:
-        """The GUI thread took a snapshot and is drawing it: leave it the lock."""
+        """The GUI thread took a snapshot and is drawing it: leave it the lock (for at
+        most :data:`GUI_FRAME_MAX` from now, however the frame goes)."""
+        self._gui_frame_start = time.perf_counter()
         self._gui_busy.set()
 
     def gui_frame_finished(self) -> None:
@@ -323,24 +328,33 @@ class TrainingWorker(QObject):
             limit = frame_left if per_frame is not None else 10**9
             if target:
                 limit = min(limit, target - done)
+            self._stand_aside()
             try:
                 report = self._train_chunk(limit)
             except DivergenceError as exc:
                 return "diverged", str(exc)
             done += report.epochs
             frame_left -= report.epochs
-            if self._gui_busy.is_set():
-                self._wait(lambda: not self._gui_busy.is_set(), GUI_FRAME_MAX)
             if report.stopped_early:
                 return "early_stopping", None
             now = time.perf_counter()
             if per_frame is None and now >= next_publish and self.slot.empty():
+                # the slot empties when the GUI takes a snapshot, i.e. as its frame starts
+                self._stand_aside()
                 self._publish("play", progress=(done, target) if target else None)
                 period = 1.0 / self.snapshot_rate
                 # on a fixed beat, so chunk boundaries do not stretch the period
                 next_publish = next_publish + period if now - next_publish < period else now + period
         self._progress = (done, self.stop_after) if self.stop_after else None
         return None, None
+
+    def _stand_aside(self) -> None:
+        """While the GUI thread draws a snapshot, leave it the interpreter lock (for at
+        most GUI_FRAME_MAX from the frame's start: a frame that overran waits no more)."""
+        if self._gui_busy.is_set():
+            left = self._gui_frame_start + GUI_FRAME_MAX - time.perf_counter()
+            if left > 0:
+                self._wait(lambda: not self._gui_busy.is_set(), left)
 
     def _wait(self, condition, timeout: float) -> bool:
         """Wait until ``condition()`` or the pause flag or ``timeout``; True if condition."""

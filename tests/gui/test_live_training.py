@@ -406,3 +406,155 @@ def test_stress_random_edits_while_training(lab, qtbot):
         with qtbot.waitSignal(lab.c.snapshot, timeout=TIMEOUT, check_params_cb=lambda s: s.reason == "step"):
             lab.c.step_epoch()
         assert same_bits(doc.network.params, w.trainer.network.params)
+
+
+# ---------------------------------------------------------------------- the GUI frame budget
+def test_a_frame_that_never_ends_does_not_stop_training(lab, qtbot):
+    """The worker stands aside while the GUI draws, but never longer than GUI_FRAME_MAX."""
+    lab.c.play()
+    qtbot.waitUntil(lambda: epoch(lab) > 2, timeout=TIMEOUT)
+    lab.c._frame_finished()
+    lab.w.gui_frame_started()  # and never gui_frame_finished: a window that never repaints
+    start = lab.w.trainer.epoch
+    qtbot.waitUntil(lambda: lab.w.trainer.epoch > start + 20, timeout=TIMEOUT)
+
+
+def test_a_watched_window_that_never_repaints_does_not_stop_training(lab, qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    hidden = QWidget()  # never shown: no UpdateRequest ever ends a frame
+    qtbot.addWidget(hidden)
+    lab.c.watch_repaints(hidden)
+    lab.c.play()
+    qtbot.waitUntil(lambda: epoch(lab) > 50, timeout=TIMEOUT)
+    assert lab.c._watching_idle or not lab.w._gui_busy.is_set()
+    lab.c.pause()
+    assert not lab.w._gui_busy.is_set()  # pausing ends the frame
+
+
+def test_frames_end_once_the_watched_window_has_repainted(lab, qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    shown = QLabel("frame")
+    qtbot.addWidget(shown)
+    lab.c.snapshot.connect(lambda snap: shown.setText(f"epoch {snap.epoch}"))  # a view that repaints
+    with qtbot.waitExposed(shown):
+        shown.show()
+    lab.c.watch_repaints(shown)
+    ends = []
+    original = lab.w.gui_frame_finished
+    lab.w.gui_frame_finished = lambda: (ends.append(lab.c._repaint_seen), original())
+    lab.c.play()
+    ends.clear()  # (Play itself lets the worker go)
+    qtbot.waitUntil(lambda: len(ends) >= 5, timeout=TIMEOUT)
+    lab.c.pause()
+    assert all(ends[:5])  # each frame ended after the window's repaint, not before
+
+
+def test_loss_plot_redraws_inside_frames_and_shows_the_last_history(qtbot):
+    from gui.panels.plots import LossPlot
+
+    plot = LossPlot()
+    qtbot.addWidget(plot)
+    draws = []
+    original = plot._draw_history
+    plot._draw_history = lambda: (draws.append(len(plot._last[0])), original())
+    epochs = np.arange(1.0, 2001.0)
+    loss = 1.0 / epochs
+    for n in range(100, 2001, 100):  # twenty snapshots in quick succession
+        plot.set_history(epochs[:n], loss[:n], loss[:n])
+    assert draws == [100]  # the first at once, the rest waits for REDRAW_MS
+    qtbot.waitUntil(lambda: draws[-1] == 2000, timeout=1000)  # ... and then shows the last
+    assert len(draws) == 2
+    assert plot.getPlotItem().getViewBox().autoRangeEnabled() == [False, False]
+    lo, hi = plot.getPlotItem().getViewBox().viewRange()[1]
+    assert lo <= 0.0 and 1.0 <= hi <= 1.1  # stepped range over the whole curve
+    assert plot.train_loss.opts["autoDownsampleFactor"] <= 1.0
+
+
+def test_loss_range_steps():
+    from gui.panels.plots import loss_range
+
+    assert loss_range([np.array([0.42, 0.1]), np.array([np.nan, 0.2])], log=False) == (0.0, 0.5)
+    assert loss_range([np.array([0.61, np.inf])], log=False) == (0.0, 0.8)
+    assert loss_range([np.array([3.0])], log=False) == (0.0, 3.0)
+    assert loss_range([], log=False) == (0.0, 1.0)
+    assert loss_range([np.array([np.nan])], log=False) == (0.0, 1.0)
+    assert loss_range([np.array([0.5, 0.002])], log=True) == (-3.0, 0.0)
+    assert loss_range([np.array([0.0, -1.0])], log=True) == (-3.0, 0.0)
+    assert loss_range([np.array([0.1])], log=True) == (-1.0, -0.5)
+
+
+def test_a_live_canvas_frame_paints_no_neuron_one_by_one(qtbot, monkeypatch):
+    """Thumbnails and bias markers of all neurons are two paints, not one per neuron."""
+    from gui.canvas import NetworkCanvas
+    from gui.canvas.items import NeuronItem, UnitLayer
+
+    painted = []
+
+    def counting(original):
+        def paint(self, *args):
+            painted.append(type(self).__name__)
+            return original(self, *args)
+        return paint
+
+    for cls in (NeuronItem, UnitLayer):  # (before the items exist: PySide binds overrides early)
+        monkeypatch.setattr(cls, "paint", counting(cls.paint))
+    doc = Document()
+    doc.replace(Network(("x1", "x2", "x1_sq"), [8, 8, 1], seed=0), doc.training, doc.dataset)
+    maps = NeuronMaps(doc)
+    canvas = NetworkCanvas(doc, DocumentEditor(doc, QUndoStack()), maps)
+    qtbot.addWidget(canvas)
+    canvas.resize(1000, 700)
+    with qtbot.waitExposed(canvas):
+        canvas.show()
+    maps.set_training(True)
+    canvas.view.viewport().repaint()
+    assert "NeuronItem" in painted  # the first picture draws the neurons' frames
+    painted.clear()
+    rng = np.random.default_rng(0)
+    columns = doc.network.grid(doc.dataset.extent, maps.resolution)
+    for _ in range(3):
+        doc.set_params(rng.normal(size=doc.network.params.size), "training")
+        maps.set_live([c * np.float32(rng.uniform(0.5, 1)) for c in columns], doc.dataset.extent)
+        canvas.view.viewport().repaint()
+    assert "NeuronItem" not in painted
+    assert painted.count("UnitLayer") == 6  # thumbnails and bias markers, three frames
+
+
+def test_a_live_label_repaints_without_re_laying_out_the_window(qtbot):
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+    from gui.live_label import LiveLabel
+
+    class LayoutRequests(QObject):
+        count = 0
+
+        def eventFilter(self, obj, event):  # noqa: N802
+            if event.type() == QEvent.Type.LayoutRequest:
+                self.count += 1
+            return False
+
+    boxes = []
+
+    def requests_after_updates(label) -> int:
+        box = QWidget()
+        boxes.append(box)
+        qtbot.addWidget(box)
+        QHBoxLayout(box).addWidget(label)
+        with qtbot.waitExposed(box):
+            box.show()
+        qtbot.wait(10)
+        counter = LayoutRequests()
+        box.installEventFilter(counter)
+        for epoch in range(1, 2000, 97):
+            label.setText(f"{epoch:,}")
+            qtbot.wait(1)
+        return counter.count
+
+    assert requests_after_updates(QLabel("0")) > 0  # what a QLabel does
+    live = LiveLabel("0", sample="000,000")
+    assert requests_after_updates(live) == 0
+    assert live.text() == "1,941"
+    assert live.sizeHint().width() >= live.fontMetrics().horizontalAdvance("000,000")
