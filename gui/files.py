@@ -139,6 +139,8 @@ class FileController(QObject):
         self.language = language or ui_language()
         #: the file the document was loaded from or saved to; None while untitled
         self.path: Path | None = None
+        #: the open document is an untitled copy of a course example
+        self.from_example = False
         #: the file's ``meta`` as read (texts may hold several languages)
         self._meta: dict = {}
         #: the file's other top-level entries this version does not use, written back as read
@@ -421,6 +423,7 @@ class FileController(QObject):
         finally:
             self._loading = False
         self.path = path
+        self.from_example = False
         self._mark_clean()
         self._show_description(self.doc.title if title is None else title,
                                self.doc.description if description is None else description)
@@ -498,17 +501,23 @@ class FileController(QObject):
         self._remove_autosave()
         return True
 
-    def open_example(self, info) -> bool:
-        """Open a course example as an untitled copy (Save asks for a name)."""
+    def open_example(self, info, ask: bool = True) -> bool:
+        """Open a course example as an untitled copy (Save asks for a name).
+
+        With ``ask=False`` (a lesson moving on) the unsaved-changes question is skipped when
+        what is open is itself an untitled example copy: a lesson reloads its networks
+        at every step, and a class should not be asked each time.
+        """
         try:
             exp = info.load()
         except FileFormatError as exc:
             self._error("Cannot open example", f"The example “{info.title_in(self.language)}” cannot be opened.",
                         exc.message, info.path)
             return False
-        if not self.maybe_save():
+        if (ask or not self.from_example or self.path is not None) and not self.maybe_save():
             return False
         self._apply(exp, None, title=info.title_in(self.language), description=info.description_in(self.language))
+        self.from_example = True
         self._remove_autosave()
         return True
 

@@ -90,4 +90,9 @@ def build_workspace(window, doc: Document | None = None) -> Workspace:
     from .files import FileController
 
     ws.files = FileController(window, ws)
+
+    # --- classroom: LESSONS and ACTIVATION FUNCTIONS docks (gui/classroom/docks.py)
+    from .classroom.docks import add_classroom_docks
+
+    ws.classroom = add_classroom_docks(window, ws)
     return ws

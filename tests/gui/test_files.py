@@ -126,7 +126,7 @@ def test_title_shows_untitled_then_the_file_name_and_the_modified_mark(win, tmp_
 def test_training_and_reset_mark_the_document_modified(win, qtbot):
     window, ws = win
     ws.controller.step_epoch()
-    qtbot.waitUntil(lambda: window.isWindowModified(), timeout=3000)
+    qtbot.waitUntil(lambda: window.isWindowModified(), timeout=10000)
     ws.files._mark_clean()
     window.toolbar.reset_requested.emit()
     assert window.isWindowModified()
