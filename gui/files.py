@@ -44,6 +44,7 @@ import sys
 import uuid
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import (
     QEvent,
     QLocale,
@@ -287,6 +288,8 @@ class FileController(QObject):
 
     def _update_title(self, *_args) -> None:
         w = self.window
+        if not shiboken6.isValid(w):  # a late signal while the window is being destroyed
+            return
         w.setWindowTitle(f"{self.display_name()}[*] — Neurona")
         w.setWindowFilePath(str(self.path) if self.path is not None else "")
         w.setWindowModified(self.is_modified())

@@ -39,10 +39,18 @@ def _dock(window, title: str, name: str, widget, area, tab_with) -> QDockWidget:
     dock.setObjectName(name)
     dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
     dock.setWidget(widget)
+    dock.hide()  # hidden before it joins the layout, so its size never widens the window
     window.addDockWidget(area, dock)
-    window.tabifyDockWidget(tab_with, dock)
-    dock.hide()
+    dock.visibilityChanged.connect(lambda visible: _join_tabs(window, dock, tab_with, visible))
     return dock
+
+
+def _join_tabs(window, dock, tab_with, visible: bool) -> None:
+    """Shown for the first time: share the place of ``tab_with`` as a tab."""
+    if visible and not dock.property("joined") and not dock.isFloating() and tab_with.isVisible():
+        dock.setProperty("joined", True)
+        window.tabifyDockWidget(tab_with, dock)
+        dock.raise_()
 
 
 def _selected_layer(ws) -> int | None:
