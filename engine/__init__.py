@@ -29,8 +29,6 @@ from .datasets import (
     parse_csv,
 )
 from .errors import ConfigError, DataError, DivergenceError, NeuronaError
-from .export import FORMATS as EXPORT_FORMATS
-from .export import export_code
 from .features import FEATURE_NAMES, FEATURES, feature_matrix, grid_points
 from .io import (
     Experiment,
@@ -43,18 +41,13 @@ from .io import (
 from .losses import LOSSES, make_loss
 from .network import INITIALIZERS, LayerSpec, Network
 from .optimizers import OPTIMIZERS, make_optimizer
-from .trace import StepTrace, apply_step, trace_step
 from .training import History, Trainer, TrainingConfig, TrainReport, encode_targets, predict_classes
 
 __all__ = [
     "ACTIVATIONS",
     "ACTIVATION_NAMES",
     "ConfigError",
-    "EXPORT_FORMATS",
-    "StepTrace",
-    "apply_step",
-    "export_code",
-    "trace_step",
+
     "DataError",
     "Dataset",
     "DivergenceError",

@@ -14,34 +14,77 @@ View menu, and wires them:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
 from engine.examples import list_examples
 
-from .activation_viewer import ActivationViewer
-from .lessons import LessonPanel
 
-
-@dataclass
 class ClassroomDocks:
-    lessons: LessonPanel
-    lessons_dock: QDockWidget
-    viewer: ActivationViewer
-    viewer_dock: QDockWidget
+    """The two docks; their panels are built the first time they are needed.
+
+    Building them at start-up would cost a noticeable part of the start-up time budget,
+    and most sessions never open them.
+    """
+
+    def __init__(self, window, ws):
+        self.window, self.ws = window, ws
+        self._lessons = None
+        self._viewer = None
+        self.lessons_dock = _dock(window, "LESSONS", "lessonsDock", Qt.DockWidgetArea.LeftDockWidgetArea,
+                                  window.data_dock)
+        self.viewer_dock = _dock(window, "ACTIVATION FUNCTIONS", "activationsDock",
+                                 Qt.DockWidgetArea.RightDockWidgetArea, window.output_dock)
+        self.lessons_dock.visibilityChanged.connect(lambda on: on and self.lessons)
+        self.viewer_dock.visibilityChanged.connect(lambda on: on and self.viewer)
+
+    @property
+    def viewer(self):
+        """The ActivationViewer (built on first use)."""
+        if self._viewer is None:
+            from .activation_viewer import ActivationViewer
+
+            self._viewer = ActivationViewer()
+            self.viewer_dock.setWidget(self._viewer)
+            self._viewer.activation_chosen.connect(self._apply_activation)
+        return self._viewer
+
+    @property
+    def lessons(self):
+        """The LessonPanel (built on first use)."""
+        if self._lessons is None:
+            self._lessons = _wire_lessons(self)
+            self.lessons_dock.setWidget(self._lessons)
+        return self._lessons
+
+    def show_activation(self, name: str) -> None:
+        self.viewer.set_activation(name)
+        self.viewer_dock.show()
+        self.viewer_dock.raise_()
+
+    def _apply_activation(self, name: str) -> None:
+        cid = _selected_layer(self.ws)
+        if cid is None:
+            self.window.statusBar().showMessage(
+                "Select a neuron or a layer on the canvas to give its layer this activation.", 6000
+            )
+            return
+        self.ws.editor.set_activation(cid, name)
 
 
-def _dock(window, title: str, name: str, widget, area, tab_with) -> QDockWidget:
+def _dock(window, title: str, name: str, area, tab_with) -> QDockWidget:
     dock = QDockWidget(title, window)
     dock.setObjectName(name)
     dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
-    dock.setWidget(widget)
     dock.hide()  # hidden before it joins the layout, so its size never widens the window
     window.addDockWidget(area, dock)
     dock.visibilityChanged.connect(lambda visible: _join_tabs(window, dock, tab_with, visible))
+    keys = {"lessonsDock": "Ctrl+L", "activationsDock": "Ctrl+Shift+A"}[name]
+    action = dock.toggleViewAction()
+    action.setShortcut(QKeySequence(keys))
+    action.setToolTip(f"Show or hide the {title.lower()} panel ({keys})")
+    window.panels_menu.addAction(action)
     return dock
 
 
@@ -55,12 +98,11 @@ def _join_tabs(window, dock, tab_with, visible: bool) -> None:
 
 def _selected_layer(ws) -> int | None:
     """The column id of the layer selected on the canvas (a neuron selects its layer)."""
-    scene = ws.canvas.scene
-    for item in scene.selectedItems():
-        uid = getattr(item, "uid", None)
+    for item in ws.canvas.scene.selectedItems():
         cid = getattr(item, "cid", None)
         if cid is not None:
             return cid
+        uid = getattr(item, "uid", None)
         if uid is not None:
             column = ws.doc.find_unit(uid).column
             if column > 0:
@@ -68,21 +110,12 @@ def _selected_layer(ws) -> int | None:
     return None
 
 
-def add_classroom_docks(window, ws) -> ClassroomDocks:
+def _wire_lessons(docks: ClassroomDocks):
+    from .lessons import LessonPanel
+
+    window, ws = docks.window, docks.ws
     files = ws.files
     lessons = LessonPanel(language=files.language, show_heading=False)
-    viewer = ActivationViewer()
-    lessons_dock = _dock(window, "LESSONS", "lessonsDock", lessons, Qt.DockWidgetArea.LeftDockWidgetArea,
-                         window.data_dock)
-    viewer_dock = _dock(window, "ACTIVATION FUNCTIONS", "activationsDock", viewer,
-                        Qt.DockWidgetArea.RightDockWidgetArea, window.output_dock)
-
-    for dock, keys in ((lessons_dock, "Ctrl+L"), (viewer_dock, "Ctrl+Shift+A")):
-        action = dock.toggleViewAction()
-        action.setShortcut(QKeySequence(keys))
-        action.setToolTip(f"Show or hide the {dock.windowTitle().lower()} panel ({keys})")
-        window.panels_menu.addAction(action)
-
     examples = {str(e.path.resolve()): e for e in list_examples()}
     own_load = {"active": False}
 
@@ -99,11 +132,6 @@ def add_classroom_docks(window, ws) -> ClassroomDocks:
         if not own_load["active"]:
             lessons.note_loaded(path or None)
 
-    def show_activation(name: str) -> None:
-        viewer.set_activation(name)
-        viewer_dock.show()
-        viewer_dock.raise_()
-
     def focus(where: str) -> None:
         if where in ("output", "both"):
             window.output_dock.show()
@@ -111,28 +139,20 @@ def add_classroom_docks(window, ws) -> ClassroomDocks:
         if where in ("canvas", "both"):
             ws.canvas.setFocus()
 
-    def apply_activation(name: str) -> None:
-        cid = _selected_layer(ws)
-        if cid is None:
-            window.statusBar().showMessage(
-                "Select a neuron or a layer on the canvas to give its layer this activation.", 6000
-            )
-            return
-        ws.editor.set_activation(cid, name)
-
     lessons.load_example.connect(load)
     files.document_loaded.connect(loaded_elsewhere)
     lessons.apply_settings.connect(lambda s: ws.editor.set_training("Lesson settings", **s))
-    lessons.show_activation.connect(show_activation)
+    lessons.show_activation.connect(docks.show_activation)
     lessons.focus_requested.connect(focus)
-    viewer.activation_chosen.connect(apply_activation)
-
-    settings = QSettings()
-    position = settings.value("lessons/position")
+    position = QSettings().value("lessons/position")
     if isinstance(position, (list, tuple)) and len(position) == 2:
         try:
             lessons.set_position(str(position[0]), int(position[1]))
         except (ValueError, TypeError, KeyError):
             pass
     lessons.step_changed.connect(lambda lesson, step: QSettings().setValue("lessons/position", [lesson, step]))
-    return ClassroomDocks(lessons, lessons_dock, viewer, viewer_dock)
+    return lessons
+
+
+def add_classroom_docks(window, ws) -> ClassroomDocks:
+    return ClassroomDocks(window, ws)
