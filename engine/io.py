@@ -550,7 +550,8 @@ def _short_text(text: str) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def _type_name(value) -> str:
+def json_type_name(value) -> str:
+    """How a JSON value's type is named in messages ("a number", "text", "a list"…)."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -595,7 +596,7 @@ def _check_tree(doc) -> None:
 
 def _obj(value, where: str, keys: tuple[str, ...] | None = None, required: tuple[str, ...] = ()) -> dict:
     if not isinstance(value, dict):
-        raise _Problem(where, f"must be an object (found {_type_name(value)})")
+        raise _Problem(where, f"must be an object (found {json_type_name(value)})")
     if keys is not None:
         for key in value:
             if key not in keys:
@@ -608,7 +609,7 @@ def _obj(value, where: str, keys: tuple[str, ...] | None = None, required: tuple
 
 def _list(value, where: str, lo: int = 0, hi: int | None = None, what: str = "items") -> list:
     if not isinstance(value, list):
-        raise _Problem(where, f"must be a list (found {_type_name(value)})")
+        raise _Problem(where, f"must be a list (found {json_type_name(value)})")
     if len(value) < lo:
         raise _Problem(where, f"needs at least {_count(lo, what.removesuffix('s'))} (found {len(value)})")
     if hi is not None and len(value) > hi:
@@ -646,14 +647,14 @@ def _text(value, where: str) -> None:
             raise _Problem(where, f"too long ({len(value)} characters; at most {MAX_TEXT})")
         return
     if not isinstance(value, dict):
-        raise _Problem(where, f'must be text or an object of texts by language, e.g. {{"en": …, "es": …}} (found {_type_name(value)})')
+        raise _Problem(where, f'must be text or an object of texts by language, e.g. {{"en": …, "es": …}} (found {json_type_name(value)})')
     if not value:
         raise _Problem(where, "needs at least one language")
     for lang, item in value.items():
         if not _LANGUAGE.match(lang):
             raise _Problem(_join(where, lang), "is not a language code such as en, es or pt-BR")
         if not isinstance(item, str):
-            raise _Problem(_join(where, lang), f"must be text (found {_type_name(item)})")
+            raise _Problem(_join(where, lang), f"must be text (found {json_type_name(item)})")
         if len(item) > MAX_TEXT:
             raise _Problem(_join(where, lang), f"too long ({len(item)} characters; at most {MAX_TEXT})")
 
@@ -696,7 +697,7 @@ def _layer_shapes(d: dict) -> list[tuple[int, int, int]]:
         elif isinstance(spec, int) and not isinstance(spec, bool):
             size, pieces = _int(spec, where, 1, MAX_NEURONS), 1
         else:
-            raise _Problem(where, f"a layer is a size or an object of settings (found {_type_name(spec)})")
+            raise _Problem(where, f"a layer is a size or an object of settings (found {json_type_name(spec)})")
         shapes.append((n_in, size, pieces))
         n_in = size
     total = sum((n_in + 1) * n_out * k for n_in, n_out, k in shapes)
@@ -756,7 +757,7 @@ def _check_array(value, shape: tuple[int, ...], where: str) -> None:
         item, dim, at = stack.pop()
         if not isinstance(item, list):
             what = "number" if dim == last else "list"
-            raise _Problem(at, f"must be a list of {_count(shape[dim], what)} (found {_type_name(item)})")
+            raise _Problem(at, f"must be a list of {_count(shape[dim], what)} (found {json_type_name(item)})")
         if len(item) != shape[dim]:
             n = shape[dim]
             raise _Problem(at, f"must have {n} {'entry' if n == 1 else 'entries'} to fit the topology (found {len(item)})")

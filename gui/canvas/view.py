@@ -305,13 +305,7 @@ class NetworkView(QGraphicsView):
         event.accept()
         self._preview(event)
 
-    def dragMoveEvent(self, event):  # noqa: N802
-        if self._type_id(event) is None:
-            event.ignore()
-            return
-        event.setDropAction(Qt.DropAction.CopyAction)
-        event.accept()
-        self._preview(event)
+    dragMoveEvent = dragEnterEvent  # the same test and preview while the drag moves
 
     def dragLeaveEvent(self, event):  # noqa: N802
         self._clear_preview()

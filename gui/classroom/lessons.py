@@ -80,6 +80,7 @@ from engine.activations import ACTIVATION_NAMES, ACTIVATIONS, MAXOUT
 from engine.errors import ConfigError
 from engine.examples import EXAMPLES_DIR
 from engine.io import FileFormatError, localized, read_json
+from engine.io import json_type_name as _type_name
 from engine.training import TrainingConfig
 from gui import theme
 
@@ -117,18 +118,6 @@ class _Problem(Exception):
         self.message = message
 
 
-def _type_name(value) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    return "an object" if isinstance(value, dict) else type(value).__name__
 
 
 def _object(value, where: str, keys: tuple[str, ...], required: tuple[str, ...] = ()) -> dict:
