@@ -895,7 +895,6 @@ def _torch_training(net: Network, training) -> str:
     out.append(f"optimizer = torch.optim.{cls}(model.parameters(), lr={_num(training.learning_rate)}{args(hyper)})")
     out.append("")
     loss = training.loss
-    K = net.n_outputs
     if loss == "mse":
         out += [
             "",

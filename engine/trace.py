@@ -35,7 +35,6 @@ Dropout is not applied: the trace shows the deterministic step (a note says so).
 from __future__ import annotations
 
 import copy
-import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -520,7 +519,6 @@ def trace_step(trainer: Trainer, indices) -> StepTrace:
         prev = a_b[l]
 
     # ---- error
-    out_L = net.layers[-1]
     o = a_b[-1]
     z_out = z_b[-1].reshape(n, -1)
     t = tb.T.copy()

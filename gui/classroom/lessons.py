@@ -419,13 +419,13 @@ def render_markup(text: str, border: str = theme.COLORS.border) -> str:
         if not lines:
             return
         if kind == "ul":
-            blocks.append(f"<ul>" + "".join(f"<li>{_inline(_BULLET.match(l).group(1))}</li>" for l in lines) + "</ul>")
+            blocks.append("<ul>" + "".join(f"<li>{_inline(_BULLET.match(l).group(1))}</li>" for l in lines) + "</ul>")
         elif kind == "ol":
-            blocks.append(f"<ol>" + "".join(f"<li>{_inline(_NUMBERED.match(l).group(1))}</li>" for l in lines) + "</ol>")
+            blocks.append("<ol>" + "".join(f"<li>{_inline(_NUMBERED.match(l).group(1))}</li>" for l in lines) + "</ol>")
         elif kind == "table":
             blocks.append(_table(lines, border))
         else:
-            blocks.append(f"<p>" + "<br>".join(_inline(l.strip()) for l in lines) + "</p>")
+            blocks.append("<p>" + "<br>".join(_inline(l.strip()) for l in lines) + "</p>")
 
     for line in text.replace("\r\n", "\n").split("\n"):
         if not line.strip():

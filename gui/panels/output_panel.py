@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QGridLayout,
-    QLabel,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
