@@ -95,4 +95,9 @@ def build_workspace(window, doc: Document | None = None) -> Workspace:
     from .classroom.docks import add_classroom_docks
 
     ws.classroom = add_classroom_docks(window, ws)
+
+    # --- File › Export › Code (gui/code_export.py)
+    from .code_export import CodeExportActions
+
+    ws.code_export = CodeExportActions(window, ws)
     return ws
