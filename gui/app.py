@@ -3,6 +3,8 @@
     neurona [FILE]                      open FILE (a saved network) at start
     neurona --screenshot OUT.png [FILE] render the window (with FILE open) to a PNG and exit
              [--size 1600x1000]         ... at this window size
+             [--presentation]           ... in presentation mode (large text)
+    neurona --presentation [FILE]       start full screen in presentation mode (F5/Escape leave)
     neurona --export-png OUT.png FILE [--epochs N]
                                         train FILE N epochs offscreen and render a handout:
                                         network, decision region and loss curve on one page
@@ -87,6 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
         default=(1600, 1000),
         metavar="WxH",
         help="window size for --screenshot (default: 1600x1000)",
+    )
+    parser.add_argument(
+        "--presentation", action="store_true",
+        help="start in presentation mode: full screen, large text (F5 or Escape leaves it)",
     )
     parser.add_argument(
         "--export-png",
@@ -225,6 +231,15 @@ def main(argv: list[str] | None = None) -> int:
         ws = build_workspace(window)
         if file is not None and not ws.files.open_path(file, quiet=True):
             return 2
+        if args.presentation:  # enlarged, at the --size asked for rather than the screen's
+            from PySide6.QtCore import Qt
+            from PySide6.QtWidgets import QApplication
+
+            window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+            window.resize(*args.size)
+            window.show()  # entered once shown, as on screen, so that the layout settles first
+            QApplication.processEvents()
+            ws.presentation.enter(full_screen=False)
         out = Path(args.screenshot)
         if not render_screenshot(window, out, args.size):
             print(f"neurona: could not write the screenshot to {str(out)!r}", file=sys.stderr)
@@ -256,6 +271,8 @@ def main(argv: list[str] | None = None) -> int:
     if os.environ.get("NEURONA_STARTUP_PROBE"):
         _startup_probe(window)
     window.show()
+    if args.presentation:
+        QTimer.singleShot(0, window, ws.presentation.enter)
     return app.exec()
 
 

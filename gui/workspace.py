@@ -100,4 +100,9 @@ def build_workspace(window, doc: Document | None = None) -> Workspace:
     from .code_export import CodeExportActions
 
     ws.code_export = CodeExportActions(window, ws)
+
+    # --- View › Presentation Mode (F5), UI Scale, Focus layouts, black screen (gui/presentation.py)
+    from .presentation import PresentationMode
+
+    ws.presentation = PresentationMode(window, ws)
     return ws

@@ -1,0 +1,211 @@
+"""Presentation mode (gui/presentation.py): scale, full screen, exact restore, focus layouts, keys."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QCheckBox
+
+from gui import files as files_module
+from gui.main_window import MainWindow, ShortcutsDialog
+from gui.workspace import build_workspace
+
+TIMEOUT = 10_000
+
+
+@pytest.fixture
+def assembled(qapp, qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(files_module, "autosave_dir", lambda: tmp_path / "autosave")
+    if not qapp.styleSheet():  # as in the application (and after any test that created it)
+        from gui import theme
+
+        theme.apply_theme(qapp)
+    window = MainWindow(persist_settings=False)
+    ws = build_workspace(window)
+    window.resize(1280, 800)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    qtbot.waitUntil(lambda: ws.canvas.view.zoom() > 0, timeout=TIMEOUT)
+    yield window, ws
+    ws.presentation.leave()
+    ws.controller.pause()
+    window.undo_stack.setClean()
+    ws.files._weights_dirty = ws.files._forced_dirty = False
+    ws.files.shutdown()
+    window.close()
+    window.deleteLater()
+
+
+def _docks(window):
+    return {d.objectName(): d.isVisible() for d in (window.data_dock, window.features_dock, window.output_dock)}
+
+
+def _rects(window):
+    from PySide6.QtWidgets import QDockWidget
+
+    return [(d.objectName(), d.geometry().getRect(), d.isHidden()) for d in window.findChildren(QDockWidget)] + [
+        window.geometry().getRect(), window.centralWidget().geometry().getRect()]
+
+
+def _key(qtbot, window, key, widget=None):
+    target = widget or window.central_canvas
+    target.setFocus()
+    qtbot.waitUntil(target.hasFocus, timeout=1000)
+    qtbot.keyClick(target, key)
+
+
+def test_on_scales_fonts_and_goes_full_screen_and_off_restores_exactly(assembled, qtbot):
+    window, ws = assembled
+    pm = ws.presentation
+    window.features_dock.hide()  # a layout of the teacher's own
+    ws.canvas.zoom_in()
+    qtbot.wait(100)  # let the layout settle
+    before = {
+        "font": QFont(QApplication.font()),  # a copy
+        "geometry": window.saveGeometry(),
+        "state": window.saveState(),
+        "rects": _rects(window),
+        "docks": _docks(window),
+        "zoom": ws.canvas.view.zoom(),
+        "auto_fit": ws.canvas.view.auto_fit,
+        "epoch_font": window.toolbar.epoch_label.font().pointSizeF(),
+    }
+    check = window.findChildren(QCheckBox)[0]
+    check_size = check.font().pointSizeF()
+
+    pm.enter()
+    assert pm.active
+    qtbot.waitUntil(window.isFullScreen, timeout=3000)
+    assert QApplication.font().pointSizeF() == pytest.approx(before["font"].pointSizeF() * 1.5)
+    assert check.font().pointSizeF() == pytest.approx(check_size * 1.5)  # through the style sheet too
+    assert window.toolbar.epoch_label.font().pointSizeF() > before["epoch_font"]
+    assert window.find_action("presentation").isChecked()
+    assert not window.statusBar().isVisible()
+
+    _key(qtbot, window, Qt.Key.Key_Escape)
+    assert not pm.active and not window.isFullScreen()
+    assert QApplication.font() == before["font"]
+    assert check.font().pointSizeF() == check_size
+    assert window.toolbar.epoch_label.font().pointSizeF() == before["epoch_font"]
+    assert _docks(window) == before["docks"]
+    # the layout settles over a few event-loop turns, as it does on a real screen
+    qtbot.wait(100)
+    assert _rects(window) == before["rects"]
+    assert window.saveState() == before["state"]
+    assert window.saveGeometry() == before["geometry"]
+    assert ws.canvas.view.zoom() == pytest.approx(before["zoom"])
+    assert ws.canvas.view.auto_fit == before["auto_fit"]
+    assert not window.find_action("presentation").isChecked()
+    assert window.statusBar().isVisible()
+
+
+def test_f5_toggles(assembled, qtbot):
+    window, ws = assembled
+    _key(qtbot, window, Qt.Key.Key_F5)
+    assert ws.presentation.active
+    _key(qtbot, window, Qt.Key.Key_F5)
+    assert not ws.presentation.active
+
+
+def test_ui_scale_menu(assembled):
+    window, ws = assembled
+    base = QApplication.font().pointSizeF()
+    ws.presentation.enter()
+    window.find_action("ui_scale_200").trigger()
+    assert QApplication.font().pointSizeF() == pytest.approx(base * 2)
+    window.find_action("ui_scale_100").trigger()
+    assert QApplication.font().pointSizeF() == pytest.approx(base)
+    ws.presentation.leave()
+    assert QApplication.font().pointSizeF() == pytest.approx(base)
+    assert ws.presentation.scale_percent == 100
+
+
+def test_focus_layouts(assembled, qtbot):
+    window, ws = assembled
+    pm = ws.presentation
+    assert not window.find_action("focus_network").isEnabled()  # only while presenting
+    pm.enter()
+    window.find_action("focus_network").trigger()
+    assert not window.data_dock.isVisible() and not window.features_dock.isVisible()
+    assert window.output_dock.isVisible() and ws.canvas.isVisible()
+    window.find_action("focus_region").trigger()
+    assert window.output_dock.isVisible() and not ws.canvas.isVisible()
+    assert not window.data_dock.isVisible()
+    window.find_action("focus_everything").trigger()
+    assert window.data_dock.isVisible() and window.features_dock.isVisible()
+    assert window.output_dock.isVisible() and ws.canvas.isVisible()
+    # F6 cycles: network → region → everything
+    seen = []
+    for _ in range(3):
+        _key(qtbot, window, Qt.Key.Key_F6, window.output_dock.widget())
+        seen.append(pm.focus)
+    assert seen == ["network", "region", "everything"]
+    pm.set_focus("region")
+    pm.leave()
+    assert ws.canvas.isVisible() and window.data_dock.isVisible() and window.output_dock.isVisible()
+
+
+def test_b_shows_a_black_screen_that_any_key_or_click_removes(assembled, qtbot):
+    window, ws = assembled
+    pm = ws.presentation
+    pm.enter()
+    _key(qtbot, window, Qt.Key.Key_B)
+    assert pm.black_screen.isVisible()
+    assert pm.black_screen.geometry() == window.rect()
+    qtbot.keyClick(pm.black_screen, Qt.Key.Key_PageDown)  # any key — and it does not step
+    assert not pm.black_screen.isVisible()
+    _key(qtbot, window, Qt.Key.Key_B)
+    assert pm.black_screen.isVisible()
+    qtbot.mouseClick(pm.black_screen, Qt.MouseButton.LeftButton)
+    assert not pm.black_screen.isVisible()
+
+
+def test_page_down_steps_one_epoch(assembled, qtbot):
+    window, ws = assembled
+    c = ws.controller
+
+    def epoch():
+        return c.last_snapshot.epoch if c.last_snapshot else 0
+
+    start = epoch()
+    _key(qtbot, window, Qt.Key.Key_PageDown)
+    qtbot.waitUntil(lambda: epoch() == start + 1, timeout=TIMEOUT)
+
+
+def test_page_up_plays_and_pauses(assembled, qtbot):
+    window, ws = assembled
+    emitted = []
+    window.toolbar.play_toggled.connect(emitted.append)
+    _key(qtbot, window, Qt.Key.Key_PageUp)
+    _key(qtbot, window, Qt.Key.Key_PageUp)
+    assert emitted == [True, False]
+    ws.controller.pause()
+
+
+def test_keys_are_left_to_text_fields(assembled, qtbot):
+    window, ws = assembled
+    pm = ws.presentation
+    pm.enter()
+    steps, shown = [], []
+    window.toolbar.step_requested.connect(lambda: steps.append(1))
+    window.shortcuts_action.triggered.disconnect()
+    window.shortcuts_action.triggered.connect(lambda: shown.append(1))
+    field = window.toolbar.batch_size_spin
+    for key in (Qt.Key.Key_B, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp, Qt.Key.Key_Question):
+        _key(qtbot, window, key, field)
+    assert not pm.black_screen.isVisible() and steps == [] and shown == []
+    _key(qtbot, window, Qt.Key.Key_Question)
+    assert shown == [1]
+
+
+def test_shortcuts_dialog_lists_the_new_keys(assembled):
+    window, ws = assembled
+    dialog = ShortcutsDialog(window.menus(), window)
+    texts = [dialog.table.item(r, c).text() for r in range(dialog.table.rowCount()) for c in (0, 1)
+             if dialog.table.item(r, c) is not None]
+    joined = " | ".join(texts)
+    for needle in ("Presentation Mode", "F5", "F6", "Black Screen", "PgDown", "PgUp", "?", "Esc"):
+        assert needle in joined, needle
+    dialog.deleteLater()
