@@ -10,23 +10,6 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from gui import files as files_module
-from gui.main_window import MainWindow
-from gui.workspace import build_workspace
-
-
-@pytest.fixture
-def assembled(qapp, tmp_path, monkeypatch):
-    monkeypatch.setattr(files_module, "autosave_dir", lambda: tmp_path / "autosave")
-    window = MainWindow(persist_settings=False)
-    ws = build_workspace(window)
-    yield window, ws
-    ws.controller.pause()
-    window.undo_stack.setClean()
-    ws.files._weights_dirty = ws.files._forced_dirty = False
-    ws.files.shutdown()
-    window.close()
-    window.deleteLater()
 
 
 def test_numpy_export_reproduces_the_predictions(assembled, tmp_path, monkeypatch):

@@ -7,22 +7,19 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QCheckBox
 
-from gui import files as files_module
-from gui.main_window import MainWindow, ShortcutsDialog
-from gui.workspace import build_workspace
+from gui.main_window import ShortcutsDialog
 
 TIMEOUT = 10_000
 
 
 @pytest.fixture
-def assembled(qapp, qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(files_module, "autosave_dir", lambda: tmp_path / "autosave")
+def assembled(qapp, qtbot, window_tools):
+    open_assembled, close_assembled = window_tools
     if not qapp.styleSheet():  # as in the application (and after any test that created it)
         from gui import theme
 
         theme.apply_theme(qapp)
-    window = MainWindow(persist_settings=False)
-    ws = build_workspace(window)
+    window, ws = open_assembled()
     window.resize(1280, 800)
     with qtbot.waitActive(window):
         window.show()
@@ -30,12 +27,7 @@ def assembled(qapp, qtbot, tmp_path, monkeypatch):
     qtbot.waitUntil(lambda: ws.canvas.view.zoom() > 0, timeout=TIMEOUT)
     yield window, ws
     ws.presentation.leave()
-    ws.controller.pause()
-    window.undo_stack.setClean()
-    ws.files._weights_dirty = ws.files._forced_dirty = False
-    ws.files.shutdown()
-    window.close()
-    window.deleteLater()
+    close_assembled(window, ws)
 
 
 def _docks(window):
