@@ -146,17 +146,16 @@ class _Record:
 
 
 @dataclass(frozen=True, eq=False)
-class Links(_Record):
-    """One unit's connections on one side.
-
-    ``weights`` (n, k): for each of the n units on the other side, the k pieces of the
-    weight (k of the layer the connections go into); for a removed connection the stored
-    weight. ``removed`` and ``frozen`` (n,) are the per-connection flags.
-    """
+class _Connections(_Record):
+    """Weights with their removed/frozen flags; the flags have the weights' shape minus
+    the pieces axis."""
 
     weights: np.ndarray
     removed: np.ndarray
     frozen: np.ndarray
+
+    #: how many leading axes of ``weights`` the flags have
+    flag_axes = 1
 
     def __post_init__(self):
         object.__setattr__(self, "weights", _frozen_array(self.weights, float, "state.weights"))
@@ -164,10 +163,21 @@ class Links(_Record):
         object.__setattr__(self, "frozen", _frozen_array(self.frozen, bool, "state.frozen"))
 
     @classmethod
-    def fresh(cls, weights: np.ndarray) -> "Links":
-        """Connections with these weights, (n, k), none removed or frozen."""
-        n = np.shape(weights)[0]
-        return cls(weights, np.zeros(n, bool), np.zeros(n, bool))
+    def fresh(cls, weights: np.ndarray):
+        """Connections with these weights, none removed or frozen."""
+        shape = np.shape(weights)[: cls.flag_axes]
+        return cls(weights, np.zeros(shape, bool), np.zeros(shape, bool))
+
+
+class Links(_Connections):
+    """One unit's connections on one side.
+
+    ``weights`` (n, k): for each of the n units on the other side, the k pieces of the
+    weight (k of the layer the connections go into); for a removed connection the stored
+    weight. ``removed`` and ``frozen`` (n,) are the per-connection flags.
+    """
+
+    flag_axes = 1
 
     @classmethod
     def none(cls) -> "Links":
@@ -205,24 +215,11 @@ class FeatureState(_Record):
 
 
 @dataclass(frozen=True, eq=False)
-class Incoming(_Record):
+class Incoming(_Connections):
     """All connections into one layer: ``weights`` (n_in, n_out, k), stored weights for
     removed ones; ``removed`` and ``frozen`` (n_in, n_out)."""
 
-    weights: np.ndarray
-    removed: np.ndarray
-    frozen: np.ndarray
-
-    def __post_init__(self):
-        object.__setattr__(self, "weights", _frozen_array(self.weights, float, "state.weights"))
-        object.__setattr__(self, "removed", _frozen_array(self.removed, bool, "state.removed"))
-        object.__setattr__(self, "frozen", _frozen_array(self.frozen, bool, "state.frozen"))
-
-    @classmethod
-    def fresh(cls, weights: np.ndarray) -> "Incoming":
-        """Connections with these weights, (n_in, n_out, k), none removed or frozen."""
-        shape = np.shape(weights)[:2]
-        return cls(weights, np.zeros(shape, bool), np.zeros(shape, bool))
+    flag_axes = 2
 
 
 @dataclass(frozen=True, eq=False)
