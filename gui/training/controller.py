@@ -46,7 +46,7 @@ from PySide6.QtCore import QAbstractEventDispatcher, QEvent, QObject, QThread, Q
 from engine.errors import ConfigError
 from engine.training import History, TrainingConfig
 
-from .worker import FASTEST, MAX_RATE, MIN_RATE, SPEEDS, Snapshot, TrainingWorker
+from .worker import FASTEST, MAX_RATE, MIN_RATE, SPEEDS, Snapshot, TrainerCall, TrainingWorker
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -169,6 +169,28 @@ class TrainingController(QObject):
 
     def toggle(self) -> None:
         self.pause() if self._playing else self.play()
+
+    def with_trainer(self, fn, timeout: float = 10.0):
+        """Pause, then run ``fn(trainer)`` on the training thread and return its result.
+
+        The trainer has every change made in the window applied; it is None while the
+        settings do not fit together (see :attr:`problem_text`). ``fn`` may read the
+        trainer (``engine.trace.trace_step``) or change it (``apply_step``, a timeline's
+        ``restore``); it runs between steps, never while a batch trains. An exception in
+        ``fn`` is raised here; ``TimeoutError`` if the thread does not answer in time.
+        """
+        if self._closed:
+            raise RuntimeError("training has shut down")
+        self.pause()
+        self._flush()
+        call = TrainerCall(fn)
+        self.worker.post("call", self._generation, call)
+        self._wake.emit()
+        if not call.done.wait(timeout):
+            raise TimeoutError("the training thread did not answer")
+        if call.error is not None:
+            raise call.error
+        return call.result
 
     def step_epoch(self) -> None:
         """Train one epoch (pausing first, as Playground's Step does)."""

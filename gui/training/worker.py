@@ -145,6 +145,25 @@ class SnapshotSlot:
         return self._snapshot is None
 
 
+class TrainerCall:
+    """A function to run on the training thread with the worker's trainer (see
+    :meth:`TrainingController.with_trainer`); ``done`` is set once it ran."""
+
+    def __init__(self, fn):
+        self.fn = fn
+        self.done = threading.Event()
+        self.result = None
+        self.error: BaseException | None = None
+
+    def run(self, trainer) -> None:
+        try:
+            self.result = self.fn(trainer)
+        except BaseException as exc:  # handed to the caller, raised in its thread
+            self.error = exc
+        finally:
+            self.done.set()
+
+
 class Mailbox:
     """Messages ``(kind, generation, value)`` from the GUI thread, taken all at once.
 
@@ -418,9 +437,12 @@ class TrainingWorker(QObject):
         messages = self.mailbox.take()
         if not messages:
             return False, []
-        kinds, actions, restart = set(), [], False
+        kinds, actions, calls, restart = set(), [], [], False
         self._restarted = False
         for kind, generation, value in messages:
+            if kind == "call":  # after the changes posted before it are applied
+                calls.append(value)
+                continue
             self.generation = generation
             if kind == "network":
                 self._net = value
@@ -440,6 +462,8 @@ class TrainingWorker(QObject):
         if kinds:
             self._sync(kinds, restart)
             self._restarted = restart
+        for call in calls:
+            call.run(None if self.problem_text else self.trainer)
         return bool(kinds), actions
 
     def _sync(self, kinds: set[str], restart: bool) -> None:

@@ -274,3 +274,30 @@ def test_text_fields_get_the_keys_they_type(win, qtbot):
     qtbot.keyClick(spin, Qt.Key.Key_Return)
     assert spin.value() == 250 and win.c.stop_after() == 250
     assert isinstance(spin, QAbstractSpinBox) and isinstance(tb.speed_combo, QComboBox)
+
+
+def test_with_trainer_runs_on_the_training_thread_with_the_windows_changes(assembled, qtbot):
+    import threading
+
+    window, ws = assembled
+    ctl = ws.controller
+    ws.editor.set_training(learning_rate=0.125)
+    seen = {}
+
+    def probe(trainer):
+        seen["thread"] = threading.current_thread() is not threading.main_thread()
+        seen["epoch"] = trainer.epoch
+        seen["lr"] = trainer.config.learning_rate
+        return trainer.network.params.copy()
+
+    params = ctl.with_trainer(probe)
+    assert seen["thread"] and seen["epoch"] == 0 and seen["lr"] == 0.125
+    assert np.array_equal(params, ws.doc.network.params)
+
+    ctl.step_epoch()
+    qtbot.waitUntil(lambda: ctl.last_snapshot is not None and ctl.last_snapshot.epoch == 1, timeout=TIMEOUT)
+    assert ctl.with_trainer(lambda t: t.epoch) == 1
+
+    with pytest.raises(ZeroDivisionError):
+        ctl.with_trainer(lambda t: 1 / 0)
+    assert ctl.with_trainer(lambda t: t.epoch) == 1  # the thread survives a failing call
