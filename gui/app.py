@@ -5,6 +5,7 @@
              [--size 1600x1000]         ... at this window size
              [--presentation]           ... in presentation mode (large text)
     neurona --presentation [FILE]       start full screen in presentation mode (F5/Escape leave)
+    neurona --lang es|en [...]          the window's language (default: View › Language, else the system's)
     neurona --export-png OUT.png FILE [--epochs N]
                                         train FILE N epochs offscreen and render a handout:
                                         network, decision region and loss curve on one page
@@ -89,6 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=(1600, 1000),
         metavar="WxH",
         help="window size for --screenshot (default: 1600x1000)",
+    )
+    parser.add_argument(
+        "--lang", choices=["en", "es"], metavar="{en,es}",
+        help="language of the window: en (English) or es (español); default: the one chosen "
+        "in View › Language, else the system's",
     )
     parser.add_argument(
         "--presentation", action="store_true",
@@ -215,6 +221,9 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
     app = create_application()
+    from gui.i18n import install_language, preferred_language
+
+    install_language(preferred_language(args.lang))
 
     if args.export_png:
         from gui import export

@@ -16,11 +16,16 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from engine.errors import NeuronaError
 from engine.export import export_code
 from engine.io import write_atomic
+from gui.i18n import QT_TRANSLATE_NOOP, translate
 
+#: (format, menu text, tip); the texts are translation markers (context "CodeExportActions")
 FORMATS = (
-    ("numpy", "&NumPy Script…", "A standalone Python script (NumPy only) that reproduces the predictions"),
-    ("keras", "&Keras Code…", "Keras code in the course's style, with the trained weights loaded"),
-    ("pytorch", "&PyTorch Code…", "A PyTorch module with the trained weights and the same optimizer"),
+    ("numpy", QT_TRANSLATE_NOOP("CodeExportActions", "&NumPy Script…"),
+     QT_TRANSLATE_NOOP("CodeExportActions", "A standalone Python script (NumPy only) that reproduces the predictions")),
+    ("keras", QT_TRANSLATE_NOOP("CodeExportActions", "&Keras Code…"),
+     QT_TRANSLATE_NOOP("CodeExportActions", "Keras code in the course's style, with the trained weights loaded")),
+    ("pytorch", QT_TRANSLATE_NOOP("CodeExportActions", "&PyTorch Code…"),
+     QT_TRANSLATE_NOOP("CodeExportActions", "A PyTorch module with the trained weights and the same optimizer")),
 )
 
 
@@ -28,14 +33,14 @@ class CodeExportActions(QObject):
     def __init__(self, window, ws):
         super().__init__(window)
         self.window, self.ws = window, ws
-        menu = window.export_menu.addMenu("&Code")
+        menu = window.export_menu.addMenu(translate("CodeExportActions", "&Code"))
         menu.setObjectName("menu_export_code")
         self.actions: dict[str, QAction] = {}
         for fmt, text, tip in FORMATS:
-            action = QAction(text, window)
+            action = QAction(translate("CodeExportActions", text), window)
             action.setObjectName(f"action_export_code_{fmt}")
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
+            action.setToolTip(translate("CodeExportActions", tip))
+            action.setStatusTip(translate("CodeExportActions", tip))
             action.triggered.connect(lambda _checked=False, f=fmt: self.export_dialog(f))
             menu.addAction(action)
             self.actions[fmt] = action
@@ -58,14 +63,21 @@ class CodeExportActions(QObject):
         try:
             write_atomic(path, self.code(fmt))
         except (OSError, NeuronaError) as exc:
-            QMessageBox.warning(self.window, "Cannot export code", f"“{Path(path).name}” could not be written:\n{exc}")
+            QMessageBox.warning(
+                self.window, translate("CodeExportActions", "Cannot export code"),
+                translate("CodeExportActions", "“{name}” could not be written:\n{problem}").format(
+                    name=Path(path).name, problem=exc),
+            )
             return False
-        self.window.statusBar().showMessage(f"Wrote {Path(path).name}", 6000)
+        self.window.statusBar().showMessage(
+            translate("CodeExportActions", "Wrote {name}").format(name=Path(path).name), 6000
+        )
         return True
 
     def export_dialog(self, fmt: str) -> bool:
         path, _ = QFileDialog.getSaveFileName(
-            self.window, "Export code", self.suggested_name(fmt), "Python files (*.py)"
+            self.window, translate("CodeExportActions", "Export code"), self.suggested_name(fmt),
+            translate("CodeExportActions", "Python files (*.py)"),
         )
         if not path:
             return False

@@ -5,6 +5,9 @@ loading use the same mutators. A command that needs new weights (adding a neuron
 layer) keeps the ones its first run drew, so redo after undo is exactly the first run.
 Repeated edits of one value (dragging a weight slider, typing a learning rate) merge into
 one undo step through ``mergeWith``.
+
+A command's text is what Edit › Undo shows ("Undo Add neuron"): it is translated when the
+command is made (context "Commands"); a caller that passes its own text translates it.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoCommand
 
 from engine.errors import NeuronaError
+from gui.i18n import translate
 
 from .document import Document
 
@@ -55,7 +59,7 @@ class DocumentCommand(QUndoCommand):
 
 class AddNeuronCommand(DocumentCommand):
     def __init__(self, doc: Document, column: int, index: int | None = None, y: float | None = None):
-        super().__init__(doc, "Add neuron")
+        super().__init__(doc, translate("Commands", "Add neuron"))
         self.column = column
         self.index = len(doc.unit_ids[column]) if index is None else index
         self.y, self.uid, self.state = y, None, None
@@ -69,7 +73,7 @@ class AddNeuronCommand(DocumentCommand):
 
 class RemoveNeuronCommand(DocumentCommand):
     def __init__(self, doc: Document, uid: int):
-        super().__init__(doc, "Remove neuron")
+        super().__init__(doc, translate("Commands", "Remove neuron"))
         self.uid = uid
 
     def apply(self):
@@ -81,7 +85,7 @@ class RemoveNeuronCommand(DocumentCommand):
 
 class ReorderNeuronCommand(DocumentCommand):
     def __init__(self, doc: Document, uid: int, new_index: int):
-        super().__init__(doc, "Reorder neuron")
+        super().__init__(doc, translate("Commands", "Reorder neuron"))
         self.uid, self.new_index = uid, new_index
 
     def apply(self):
@@ -93,7 +97,7 @@ class ReorderNeuronCommand(DocumentCommand):
 
 class AddLayerCommand(DocumentCommand):
     def __init__(self, doc: Document, index: int, spec, x: float | None = None):
-        super().__init__(doc, "Add layer")
+        super().__init__(doc, translate("Commands", "Add layer"))
         self.index, self.spec, self.x = index, spec, x
         self.cid = self.uids = self.state = self.ys = None
 
@@ -110,7 +114,7 @@ class AddLayerCommand(DocumentCommand):
 
 class RemoveLayerCommand(DocumentCommand):
     def __init__(self, doc: Document, cid: int):
-        super().__init__(doc, "Remove layer")
+        super().__init__(doc, translate("Commands", "Remove layer"))
         self.cid = cid
         self.incoming = None
 
@@ -125,8 +129,8 @@ class RemoveLayerCommand(DocumentCommand):
 class SetLayerCommand(DocumentCommand):
     """Activation, Leaky ReLU/ELU alpha, maxout pieces or dropout of one layer."""
 
-    def __init__(self, doc: Document, cid: int, text: str = "Change layer", **changes):
-        super().__init__(doc, text)
+    def __init__(self, doc: Document, cid: int, text: str | None = None, **changes):
+        super().__init__(doc, translate("Commands", "Change layer") if text is None else text)
         self.cid, self.changes = cid, changes
 
     def apply(self):
@@ -138,7 +142,11 @@ class SetLayerCommand(DocumentCommand):
 
 class ToggleFeatureCommand(DocumentCommand):
     def __init__(self, doc: Document, name: str, on: bool):
-        super().__init__(doc, f"{'Add' if on else 'Remove'} input {name}")
+        if on:
+            text = translate("Commands", "Add input {name}").format(name=name)
+        else:
+            text = translate("Commands", "Remove input {name}").format(name=name)
+        super().__init__(doc, text)
         self.name, self.on = name, on
         self.uid = self.state = self.y = None
 
@@ -157,7 +165,7 @@ class ToggleFeatureCommand(DocumentCommand):
 
 class SetWeightCommand(DocumentCommand):
     def __init__(self, doc: Document, column: int, i: int, j: int, value: float):
-        super().__init__(doc, "Set weight")
+        super().__init__(doc, translate("Commands", "Set weight"))
         self.key = (column, i, j)
         self.old = doc.network.weight(column - 1, i, j)
         self.new = value
@@ -180,7 +188,7 @@ class SetWeightCommand(DocumentCommand):
 
 class SetBiasCommand(DocumentCommand):
     def __init__(self, doc: Document, column: int, j: int, value: float):
-        super().__init__(doc, "Set bias")
+        super().__init__(doc, translate("Commands", "Set bias"))
         self.key = (column, j)
         self.old = doc.network.bias(column - 1, j)
         self.new = value
@@ -203,7 +211,11 @@ class SetBiasCommand(DocumentCommand):
 
 class SetConnectionRemovedCommand(DocumentCommand):
     def __init__(self, doc: Document, column: int, i: int, j: int, removed: bool):
-        super().__init__(doc, "Remove connection" if removed else "Restore connection")
+        if removed:
+            text = translate("Commands", "Remove connection")
+        else:
+            text = translate("Commands", "Restore connection")
+        super().__init__(doc, text)
         self.key, self.removed = (column, i, j), removed
 
     def apply(self):
@@ -215,7 +227,11 @@ class SetConnectionRemovedCommand(DocumentCommand):
 
 class FreezeWeightCommand(DocumentCommand):
     def __init__(self, doc: Document, column: int, i: int, j: int, frozen: bool):
-        super().__init__(doc, "Freeze weight" if frozen else "Unfreeze weight")
+        if frozen:
+            text = translate("Commands", "Freeze weight")
+        else:
+            text = translate("Commands", "Unfreeze weight")
+        super().__init__(doc, text)
         self.key, self.frozen = (column, i, j), frozen
 
     def apply(self):
@@ -227,7 +243,11 @@ class FreezeWeightCommand(DocumentCommand):
 
 class FreezeBiasCommand(DocumentCommand):
     def __init__(self, doc: Document, column: int, j: int, frozen: bool):
-        super().__init__(doc, "Freeze bias" if frozen else "Unfreeze bias")
+        if frozen:
+            text = translate("Commands", "Freeze bias")
+        else:
+            text = translate("Commands", "Unfreeze bias")
+        super().__init__(doc, text)
         self.key, self.frozen = (column, j), frozen
 
     def apply(self):
@@ -254,8 +274,8 @@ class SetParamsCommand(DocumentCommand):
 class MoveItemsCommand(DocumentCommand):
     """Canvas positions of columns and units (a whole drag is one step)."""
 
-    def __init__(self, doc: Document, old: tuple[dict, dict], new: tuple[dict, dict], text: str = "Move"):
-        super().__init__(doc, text)
+    def __init__(self, doc: Document, old: tuple[dict, dict], new: tuple[dict, dict], text: str | None = None):
+        super().__init__(doc, translate("Commands", "Move") if text is None else text)
         self.old, self.new = old, new
 
     def apply(self):
@@ -268,8 +288,8 @@ class MoveItemsCommand(DocumentCommand):
 class SetTrainingCommand(DocumentCommand):
     """One or more training settings; repeated changes of the same keys merge."""
 
-    def __init__(self, doc: Document, text: str = "Change training setting", **changes):
-        super().__init__(doc, text)
+    def __init__(self, doc: Document, text: str | None = None, **changes):
+        super().__init__(doc, translate("Commands", "Change training setting") if text is None else text)
         self.new = changes
         self.old = None
 
@@ -292,8 +312,8 @@ class SetTrainingCommand(DocumentCommand):
 
 
 class SetDataCommand(DocumentCommand):
-    def __init__(self, doc: Document, data, text: str = "Change data"):
-        super().__init__(doc, text)
+    def __init__(self, doc: Document, data, text: str | None = None):
+        super().__init__(doc, translate("Commands", "Change data") if text is None else text)
         self.new, self.old = data, None
 
     def apply(self):

@@ -4,6 +4,10 @@ Canvas items, panels and the toolbar never touch the document; they call these m
 which build a command, push it on the undo stack, and report an invalid edit through the
 ``error`` signal (the document stays unchanged). Edits of several items at once (deleting
 a selection, a multi-item drag) become one undo step with ``beginMacro``/``endMacro``.
+
+Messages and undo texts made here are translated (context "DocumentEditor"); a ``text``
+passed in by a caller is shown as given, so the caller translates it. Refusals that come
+from the engine (:class:`~engine.errors.NeuronaError`) are shown as the engine words them.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from PySide6.QtGui import QUndoStack
 from engine.errors import NeuronaError
 from engine.network import MAX_LAYERS, MAX_NEURONS
 from engine.training import TrainingConfig
+from gui.i18n import translate
 
 from . import commands as cmd
 from .document import Document
@@ -57,9 +62,11 @@ class DocumentEditor(QObject):
     # ------------------------------------------------------------------ structure
     def add_neuron(self, column: int, index: int | None = None, y: float | None = None) -> bool:
         if column < 1 or column >= self.doc.n_columns:
-            return self._refuse("Neurons go into a hidden or output layer; inputs are the FEATURES on the left.")
+            return self._refuse(translate("DocumentEditor", "Neurons go into a hidden or output layer; "
+                                          "inputs are the FEATURES on the left."))
         if len(self.doc.unit_ids[column]) >= MAX_NEURONS:
-            return self._refuse(f"A layer holds at most {MAX_NEURONS} neurons.")
+            return self._refuse(translate("DocumentEditor", "A layer holds at most {count} neurons.").format(
+                count=MAX_NEURONS))
         return self.push(cmd.AddNeuronCommand(self.doc, column, index, y))
 
     def add_layer(self, index: int | None = None, size: int = 2, activation: str | None = None,
@@ -67,7 +74,8 @@ class DocumentEditor(QObject):
         """A new hidden layer as engine layer ``index`` (default: just before the output)."""
         doc = self.doc
         if len(doc.network.layers) >= MAX_LAYERS:
-            return self._refuse(f"A network has at most {MAX_LAYERS} layers.")
+            return self._refuse(translate("DocumentEditor", "A network has at most {count} layers.").format(
+                count=MAX_LAYERS))
         index = len(doc.network.layers) - 1 if index is None else index
         if activation is None:  # the hidden layers' activation, as in Playground
             hidden = doc.network.layers[:-1]
@@ -79,7 +87,8 @@ class DocumentEditor(QObject):
     def remove_layer(self, cid: int) -> bool:
         column = self.doc.column_of(cid)
         if column == self.doc.n_columns - 1:
-            return self._refuse("The output layer cannot be removed; change its neurons instead.")
+            return self._refuse(translate("DocumentEditor", "The output layer cannot be removed; "
+                                          "change its neurons instead."))
         return self.push(cmd.RemoveLayerCommand(self.doc, cid))
 
     def remove_units(self, uids: list[int]) -> bool:
@@ -88,7 +97,11 @@ class DocumentEditor(QObject):
         if not uids:
             return False
         ok = True
-        with self.macro("Delete" if len(uids) > 1 else "Remove neuron"):
+        if len(uids) > 1:
+            text = translate("DocumentEditor", "Delete")
+        else:
+            text = translate("DocumentEditor", "Remove neuron")
+        with self.macro(text):
             for uid in uids:
                 try:
                     ref = doc.find_unit(uid)
@@ -109,10 +122,12 @@ class DocumentEditor(QObject):
         if column == ref.column:
             return False
         if ref.column == 0 or column == 0:
-            return self._refuse("Inputs stay in the input column; switch them in the FEATURES panel.")
+            return self._refuse(translate("DocumentEditor", "Inputs stay in the input column; "
+                                          "switch them in the FEATURES panel."))
         if len(doc.unit_ids[ref.column]) == 1:
-            return self._refuse("That neuron is the last of its layer; delete the layer instead.")
-        with self.macro("Move neuron to another layer"):
+            return self._refuse(translate("DocumentEditor", "That neuron is the last of its layer; "
+                                          "delete the layer instead."))
+        with self.macro(translate("DocumentEditor", "Move neuron to another layer")):
             ok = self.push(cmd.RemoveNeuronCommand(doc, uid)) and self.push(
                 cmd.AddNeuronCommand(doc, column, index, y)
             )
@@ -128,11 +143,13 @@ class DocumentEditor(QObject):
             return False
         return self.push(cmd.ToggleFeatureCommand(self.doc, name, on))
 
-    def set_layer(self, cid: int, text: str = "Change layer", **changes) -> bool:
+    def set_layer(self, cid: int, text: str | None = None, **changes) -> bool:
+        """Change one layer; ``text`` (translated by the caller) names the undo step."""
         return self.push(cmd.SetLayerCommand(self.doc, cid, text, **changes))
 
     def set_activation(self, cid: int, activation: str) -> bool:
-        return self.set_layer(cid, f"Activation {activation}", activation=activation)
+        text = translate("DocumentEditor", "Activation {name}").format(name=activation)
+        return self.set_layer(cid, text, activation=activation)
 
     # ------------------------------------------------------------------ values
     def set_weight(self, column: int, i: int, j: int, value: float) -> bool:
@@ -154,16 +171,17 @@ class DocumentEditor(QObject):
         return self.push(cmd.SetParamsCommand(self.doc, old, new, text))
 
     # ------------------------------------------------------------------ canvas
-    def move_items(self, old: tuple[dict, dict], new: tuple[dict, dict], text: str = "Move") -> bool:
+    def move_items(self, old: tuple[dict, dict], new: tuple[dict, dict], text: str | None = None) -> bool:
         if old == new:
             return False
         return self.push(cmd.MoveItemsCommand(self.doc, old, new, text))
 
     def auto_layout(self) -> bool:
-        return self.move_items(self.doc.positions(), self.doc.auto_positions(), "Auto layout")
+        return self.move_items(self.doc.positions(), self.doc.auto_positions(),
+                               translate("DocumentEditor", "Auto layout"))
 
     # ------------------------------------------------------------------ settings and data
-    def set_training(self, text: str = "Change training setting", **changes) -> bool:
+    def set_training(self, text: str | None = None, **changes) -> bool:
         try:  # validate before the command exists, so a refused value never reaches the stack
             TrainingConfig.from_dict({**self.doc.training.to_dict(), **changes})
         except NeuronaError as exc:
@@ -172,13 +190,15 @@ class DocumentEditor(QObject):
             return False
         return self.push(cmd.SetTrainingCommand(self.doc, text, **changes))
 
-    def set_data(self, data, text: str = "Change data") -> bool:
+    def set_data(self, data, text: str | None = None) -> bool:
         """Another data set; the output layer and loss follow it in the same undo step.
 
         As Playground does, the network is made able to learn the new data: one output
         per class with softmax for three or more classes, one tanh output for two, one
         linear output for regression, and a loss that fits the output.
         """
+        if text is None:
+            text = translate("DocumentEditor", "Change data")
         with self.macro(text):
             ok = self.push(cmd.SetDataCommand(self.doc, data, text))
             if ok:
@@ -200,18 +220,20 @@ class DocumentEditor(QObject):
         else:
             want_k = 1
             want_act = "tanh" if act in ("softmax", "linear") else act
+        output_activation = translate("DocumentEditor", "Output activation")
         if want_act != "softmax" and act == "softmax":
-            self.push(cmd.SetLayerCommand(doc, cid, "Output activation", activation=want_act))
+            self.push(cmd.SetLayerCommand(doc, cid, output_activation, activation=want_act))
         for _ in range(K, want_k):
             self.push(cmd.AddNeuronCommand(doc, column))
         for uid in doc.unit_ids[column][want_k:]:
             self.push(cmd.RemoveNeuronCommand(doc, uid))
         if want_act != doc.network.output_activation:
-            self.push(cmd.SetLayerCommand(doc, cid, "Output activation", activation=want_act))
+            self.push(cmd.SetLayerCommand(doc, cid, output_activation, activation=want_act))
         loss = doc.training.loss
+        loss_text = translate("DocumentEditor", "Loss")
         if want_act == "softmax" and loss not in ("cce", "sparse_cce"):
-            self.push(cmd.SetTrainingCommand(doc, "Loss", loss="sparse_cce"))
+            self.push(cmd.SetTrainingCommand(doc, loss_text, loss="sparse_cce"))
         elif want_act != "softmax" and loss in ("cce", "sparse_cce") or (loss == "bce" and want_act != "sigmoid"):
-            self.push(cmd.SetTrainingCommand(doc, "Loss", loss="mse"))
+            self.push(cmd.SetTrainingCommand(doc, loss_text, loss="mse"))
         elif data.kind == "regression" and loss != "mse":
-            self.push(cmd.SetTrainingCommand(doc, "Loss", loss="mse"))
+            self.push(cmd.SetTrainingCommand(doc, loss_text, loss="mse"))

@@ -30,6 +30,9 @@ from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
+from gui.formatting import format_count
+from gui.i18n import QT_TRANSLATE_NOOP, translate
+
 #: width of exported pictures (a 1080p slide)
 SLIDE_WIDTH = 1920
 #: the handout page
@@ -38,7 +41,8 @@ HANDOUT_SIZE = (2400, 1400)
 HANDOUT_MAP_RESOLUTION = 200
 #: empty space around the network in a canvas picture (scene units)
 CANVAS_MARGIN = 28.0
-IMAGE_FILTER = "PNG image (*.png);;SVG drawing (*.svg)"
+#: translation marker (context "ExportActions"), translated where the dialog shows it
+IMAGE_FILTER = QT_TRANSLATE_NOOP("ExportActions", "PNG image (*.png);;SVG drawing (*.svg)")
 WHITE = QColor("#ffffff")
 
 
@@ -55,7 +59,7 @@ def image_format(path: str | os.PathLike) -> str:
     suffix = Path(path).suffix.lower()
     if suffix in (".png", ".svg"):
         return suffix[1:]
-    raise ValueError(f"{Path(path).name}: pictures are saved as .png or .svg")
+    raise ValueError(translate("Export", "{name}: pictures are saved as .png or .svg").format(name=Path(path).name))
 
 
 # ---------------------------------------------------------------------- the canvas
@@ -118,7 +122,7 @@ def write_canvas_svg(canvas, path: str | os.PathLike, width: int = SLIDE_WIDTH, 
     with _scene_at_scale(canvas, scale * 2, scale):
         source = canvas_source(canvas)
         w, h = max(1, round(source.width() * scale)), max(1, round(source.height() * scale))
-        _render_svg(path, w, h, title or "Neurona network",
+        _render_svg(path, w, h, title or translate("Export", "Neurona network"),
                     lambda p: _paint_scene_for_svg(canvas.scene, p, source, scale), background=None)
 
 
@@ -214,17 +218,17 @@ def _render_svg(path, w: int, h: int, title: str, draw, background: QColor | Non
     generator.setSize(QSize(w, h))
     generator.setViewBox(QRect(0, 0, w, h))
     generator.setTitle(title)
-    generator.setDescription("Made with Neurona")
+    generator.setDescription(translate("Export", "Made with Neurona"))
     painter = QPainter()
     if not painter.begin(generator):
-        raise OSError(f"cannot write {path}")
+        raise OSError(translate("Export", "Cannot write {path}").format(path=path))
     _hints(painter)
     if background is not None:
         painter.fillRect(QRectF(0, 0, w, h), background)
     draw(painter)
     painter.end()
     if not path.is_file() or path.stat().st_size == 0:
-        raise OSError(f"cannot write {path}")
+        raise OSError(translate("Export", "Cannot write {path}").format(path=path))
     # QSvgGenerator states the size in millimetres at its resolution; say it in pixels, so
     # that browsers, office suites and Qt all open the drawing at the intended size
     text = path.read_text(encoding="utf-8")
@@ -247,7 +251,7 @@ def plot_image(plot, width: int = SLIDE_WIDTH, height: int | None = None) -> QIm
         params.param("height").setValue(int(height), blockSignal=exporter.heightChanged)
     image = exporter.export(toBytes=True)
     if image is None or image.isNull():
-        raise OSError("the plot could not be drawn")
+        raise OSError(translate("Export", "The plot could not be drawn"))
     return image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
 
 
@@ -256,7 +260,7 @@ def write_plot_svg(plot, path: str | os.PathLike, width: int = 1200, title: str 
     source = plot.mapToScene(plot.viewport().rect()).boundingRect()
     scale = width / max(source.width(), 1.0)
     w, h = max(1, round(source.width() * scale)), max(1, round(source.height() * scale))
-    _render_svg(path, w, h, title or "Neurona plot",
+    _render_svg(path, w, h, title or translate("Export", "Neurona plot"),
                 lambda p: plot.scene().render(p, QRectF(0, 0, w, h), source, Qt.AspectRatioMode.KeepAspectRatio))
 
 
@@ -265,7 +269,7 @@ def export_canvas(canvas, path: str | os.PathLike, width: int = SLIDE_WIDTH) -> 
     if image_format(path) == "svg":
         write_canvas_svg(canvas, path, width)
     elif not canvas_image(canvas, width).save(str(path), "PNG"):
-        raise OSError(f"cannot write {path}")
+        raise OSError(translate("Export", "Cannot write {path}").format(path=path))
     return path
 
 
@@ -274,7 +278,7 @@ def export_plot(plot, path: str | os.PathLike, width: int = SLIDE_WIDTH) -> Path
     if image_format(path) == "svg":
         write_plot_svg(plot, path, width)
     elif not plot_image(plot, width).save(str(path), "PNG"):
-        raise OSError(f"cannot write {path}")
+        raise OSError(translate("Export", "Cannot write {path}").format(path=path))
     return path
 
 
@@ -322,7 +326,8 @@ def handout_image(ws, *, title: str, description: str, metrics: dict, epoch: int
     p.setPen(ink)
     p.setFont(_font(56, bold=True))
     head = QRectF(margin, y, W - 2 * margin, 72)
-    p.drawText(head, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title or "Neurona network")
+    p.drawText(head, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+               title or translate("Handout", "Neurona network"))
     y += 84
     if description:
         p.setPen(muted)
@@ -333,11 +338,12 @@ def handout_image(ws, *, title: str, description: str, metrics: dict, epoch: int
         y += min(used.height(), box.height()) + 12
     has_acc = metrics.get("train_acc") is not None and not (
         isinstance(metrics.get("train_acc"), float) and math.isnan(metrics["train_acc"]))
-    numbers = [f"Epoch {epoch:,}", f"train loss {_number(metrics.get('train_loss'))}",
-               f"test loss {_number(metrics.get('test_loss'))}"]
+    numbers = [translate("Handout", "Epoch {epoch}").format(epoch=format_count(epoch)),
+               translate("Handout", "train loss {loss}").format(loss=_number(metrics.get("train_loss"))),
+               translate("Handout", "test loss {loss}").format(loss=_number(metrics.get("test_loss")))]
     if has_acc:
-        numbers.append(f"accuracy {_number(metrics.get('train_acc'), True)} train, "
-                       f"{_number(metrics.get('test_acc'), True)} test")
+        numbers.append(translate("Handout", "accuracy {train} train, {test} test").format(
+            train=_number(metrics.get("train_acc"), True), test=_number(metrics.get("test_acc"), True)))
     p.setPen(ink)
     p.setFont(_font(30, bold=True))
     p.drawText(QRectF(margin, y, W - 2 * margin, 44), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -361,21 +367,21 @@ def handout_image(ws, *, title: str, description: str, metrics: dict, epoch: int
         return at.y() + 44
 
     # the network
-    top = heading("Network", left.topLeft())
+    top = heading(translate("Handout", "Network"), left.topLeft())
     net_box = QRectF(left.left(), top, left.width(), left.bottom() - top)
     # the page is read at about half its pixel size (printed, or shown whole on a screen)
     net = canvas_image(ws.canvas, int(net_box.width()), int(net_box.height()), reading_factor=0.5)
     p.drawImage(_fit(net, net_box), net)
 
     # decision region
-    top = heading("Decision region", right.topLeft())
+    top = heading(translate("Handout", "Decision region"), right.topLeft())
     region_side = min(right.width(), (right.height() - 2 * 44 - 28) * 0.64)
     region = plot_image(ws.output_panel.plot, int(region_side))
     region_rect = _fit(region, QRectF(right.left(), top, right.width(), region_side))
     p.drawImage(region_rect, region)
 
     # loss curve: a plot of its own at the handout's proportions
-    top = heading("Loss", QPointF(right.left(), region_rect.bottom() + 28))
+    top = heading(translate("Handout", "Loss"), QPointF(right.left(), region_rect.bottom() + 28))
     loss_box = QRectF(right.left(), top, right.width(), right.bottom() - top - 34)
     if history is not None and len(history):
         plot = LossPlot()
@@ -399,23 +405,25 @@ def handout_image(ws, *, title: str, description: str, metrics: dict, epoch: int
         p.setFont(_font(22))
         import numpy as np
 
-        shown = [(TRAIN_LOSS_PEN, "train loss")]
+        shown = [(TRAIN_LOSS_PEN, translate("Handout", "train loss"))]
         if np.isfinite(np.asarray(history["test_loss"], dtype=float)).any():
-            shown.append((TEST_LOSS_PEN, "test loss"))
+            shown.append((TEST_LOSS_PEN, translate("Handout", "test loss")))
         for spec, label in shown:
             pen = make_pen(spec)
             pen.setWidthF(max(3.0, pen.widthF() * 2))
             p.setPen(pen)
             p.drawLine(QPointF(x, ly + 13), QPointF(x + 44, ly + 13))
             p.setPen(ink)
-            p.drawText(QRectF(x + 54, ly, 200, 26), Qt.AlignmentFlag.AlignVCenter, label)
-            x += 250
+            label_w = p.fontMetrics().horizontalAdvance(label) + 4  # (translations differ in length)
+            p.drawText(QRectF(x + 54, ly, label_w, 26), Qt.AlignmentFlag.AlignVCenter, label)
+            x += max(250, 54 + label_w + 50)
     else:
         p.setPen(QPen(border, 2, Qt.PenStyle.DashLine))
         p.drawRect(loss_box)
         p.setPen(muted)
         p.setFont(_font(24))
-        p.drawText(loss_box, Qt.AlignmentFlag.AlignCenter, "Not trained here: use --epochs N for a loss curve")
+        p.drawText(loss_box, Qt.AlignmentFlag.AlignCenter,
+                   translate("Handout", "Not trained here: use --epochs N for a loss curve"))
 
     # footer
     p.setPen(muted)
@@ -514,12 +522,18 @@ class ExportActions(QObject):
         self.window, self.ws, self.files = window, ws, files
         menu: QMenu = window.export_menu
         first = menu.actions()[0] if menu.actions() else None
-        self.network_action = self._action("export_network", "&Network Image…", self.export_network_dialog,
-                                           "Save the whole network as PNG or SVG, sized for slides")
-        self.region_action = self._action("export_region", "&Decision Region Image…", self.export_region_dialog,
-                                          "Save the decision region with its points as PNG or SVG")
-        self.loss_action = self._action("export_loss", "&Loss Curve Image…", self.export_loss_dialog,
-                                        "Save the loss curve as PNG or SVG")
+        self.network_action = self._action(
+            "export_network", translate("ExportActions", "&Network Image…"), self.export_network_dialog,
+            translate("ExportActions", "Save the whole network as PNG or SVG, sized for slides"),
+        )
+        self.region_action = self._action(
+            "export_region", translate("ExportActions", "&Decision Region Image…"), self.export_region_dialog,
+            translate("ExportActions", "Save the decision region with its points as PNG or SVG"),
+        )
+        self.loss_action = self._action(
+            "export_loss", translate("ExportActions", "&Loss Curve Image…"), self.export_loss_dialog,
+            translate("ExportActions", "Save the loss curve as PNG or SVG"),
+        )
         for action in (self.network_action, self.region_action, self.loss_action):
             if first is not None:
                 menu.insertAction(first, action)
@@ -549,7 +563,7 @@ class ExportActions(QObject):
     # -- context menus
     def plot_menu(self, plot, slot) -> QMenu:
         menu = QMenu(plot)
-        action = menu.addAction("Export image…")
+        action = menu.addAction(translate("ExportActions", "Export image…"))
         action.setObjectName("menu_export_image")
         action.triggered.connect(lambda _checked=False: slot())
         return menu
@@ -571,7 +585,7 @@ class ExportActions(QObject):
         names = {a.objectName() for a in menu.actions()}
         if "menu_add_layer_here" in names:  # the background's menu
             menu.addSeparator()
-            action = menu.addAction("Export image…")
+            action = menu.addAction(translate("ExportActions", "Export image…"))
             action.setObjectName("menu_export_image")
             action.triggered.connect(lambda _checked=False: self.export_network_dialog())
         return menu
@@ -597,12 +611,13 @@ class ExportActions(QObject):
     def _ask(self, caption: str, what: str) -> Path | None:
         folder = self.files._dialog_dir() if self.files is not None else str(Path.home())
         suggested = str(Path(folder) / f"{self._stem()}-{what}.png")
-        path, chosen = QFileDialog.getSaveFileName(self.window, caption, suggested, IMAGE_FILTER)
+        filters = translate("ExportActions", IMAGE_FILTER)
+        path, chosen = QFileDialog.getSaveFileName(self.window, caption, suggested, filters)
         if not path:
             return None
         path = Path(path)
         if path.suffix.lower() not in (".png", ".svg"):
-            path = path.with_name(path.name + (".svg" if "svg" in (chosen or "").lower() else ".png"))
+            path = path.with_name(path.name + (".svg" if "*.svg" in (chosen or "").lower() else ".png"))
         return path
 
     def _run(self, caption: str, what: str, export) -> Path | None:
@@ -612,17 +627,23 @@ class ExportActions(QObject):
         try:
             export(path)
         except (OSError, ValueError) as exc:
-            QMessageBox.warning(self.window, "Export failed", f"Could not write the picture\n{path}\n\n{exc}")
+            QMessageBox.warning(
+                self.window, translate("ExportActions", "Export failed"),
+                translate("ExportActions", "Could not write the picture\n{path}\n\n{problem}").format(
+                    path=path, problem=exc),
+            )
             return None
-        self.window.statusBar().showMessage(f"Saved {path}", 5000)
+        self.window.statusBar().showMessage(translate("ExportActions", "Saved {path}").format(path=path), 5000)
         return path
 
     def export_network_dialog(self) -> Path | None:
-        return self._run("Export network image", "network", lambda p: export_canvas(self.ws.canvas, p))
+        return self._run(translate("ExportActions", "Export network image"), "network",
+                         lambda p: export_canvas(self.ws.canvas, p))
 
     def export_region_dialog(self) -> Path | None:
-        return self._run("Export decision region image", "decision-region",
+        return self._run(translate("ExportActions", "Export decision region image"), "decision-region",
                          lambda p: export_plot(self.ws.output_panel.plot, p, 1200))
 
     def export_loss_dialog(self) -> Path | None:
-        return self._run("Export loss curve image", "loss", lambda p: export_plot(self.ws.output_panel.loss_plot, p))
+        return self._run(translate("ExportActions", "Export loss curve image"), "loss",
+                         lambda p: export_plot(self.ws.output_panel.loss_plot, p))

@@ -47,7 +47,6 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import (
     QEvent,
-    QLocale,
     QObject,
     QPointF,
     QSettings,
@@ -67,6 +66,7 @@ from engine.io import (
     localized,
     save_experiment,
 )
+from gui.i18n import QT_TRANSLATE_NOOP, translate
 
 #: how many files File › Open Recent remembers
 MAX_RECENT = 8
@@ -75,20 +75,21 @@ AUTOSAVE_MS = 60_000
 #: file name suffixes Open, drops and the command line take
 NETWORK_SUFFIXES = (".neurona", ".json")
 DEFAULT_SUFFIX = ".neurona"
-FILE_FILTER = "Neurona networks (*.neurona *.json);;All files (*)"
+#: translation markers (context "FileController"): translated where they are shown
+FILE_FILTER = QT_TRANSLATE_NOOP("FileController", "Neurona networks (*.neurona *.json);;All files (*)")
 RECENT_KEY = "files/recent"
 LAST_DIR_KEY = "files/last_dir"
-UNTITLED = "Untitled"
+UNTITLED = QT_TRANSLATE_NOOP("FileController", "Untitled")
 #: top-level key of an autosave naming the file it belongs to (removed on recovery)
 AUTOSAVE_KEY = "autosave"
 
 
 def ui_language() -> str:
-    """The language for localized titles and descriptions: ``NEURONA_LANGUAGE`` or the
-    system locale's language (``es`` for ``es_AR``); texts fall back to English."""
-    name = os.environ.get("NEURONA_LANGUAGE") or QLocale().name()
-    base = name.replace("_", "-").split("-")[0].lower()
-    return base if base.isalpha() and 2 <= len(base) <= 3 else "en"
+    """The language for localized titles and descriptions: the window's language
+    (:func:`gui.i18n.current_language`); texts fall back to English."""
+    from gui.i18n import current_language
+
+    return current_language()
 
 
 def autosave_dir() -> Path:
@@ -208,10 +209,10 @@ class FileController(QObject):
     def _build_menus(self) -> None:
         w = self.window
         menu: QMenu = w.file_menu
-        self.recent_menu = QMenu("Open &Recent", menu)
+        self.recent_menu = QMenu(translate("FileController", "Open &Recent"), menu)
         self.recent_menu.setObjectName("menu_open_recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.examples_menu = QMenu("E&xamples", menu)
+        self.examples_menu = QMenu(translate("FileController", "E&xamples"), menu)
         self.examples_menu.setObjectName("menu_examples")
         self.examples_menu.setToolTipsVisible(True)  # each example's one-line description
         self.recent_menu.setToolTipsVisible(True)  # each file's full path
@@ -243,7 +244,7 @@ class FileController(QObject):
             action.triggered.connect(lambda _checked=False, p=name: self.open_recent(p))
         if files:
             menu.addSeparator()
-        clear = menu.addAction("&Clear Recent Files")
+        clear = menu.addAction(translate("FileController", "&Clear Recent Files"))
         clear.setObjectName("action_clear_recent")
         clear.setEnabled(bool(files))
         clear.triggered.connect(self.clear_recent_files)
@@ -258,7 +259,7 @@ class FileController(QObject):
         try:
             examples = list_examples()
         except (FileFormatError, OSError) as exc:
-            action = menu.addAction(f"Examples unavailable: {exc}")
+            action = menu.addAction(translate("FileController", "Examples unavailable: {problem}").format(problem=exc))
             action.setEnabled(False)
             return
         for k, info in enumerate(examples):
@@ -284,7 +285,7 @@ class FileController(QObject):
         return not self.stack.isClean() or self._weights_dirty or self._forced_dirty
 
     def display_name(self) -> str:
-        return self.path.name if self.path is not None else UNTITLED
+        return self.path.name if self.path is not None else translate("FileController", UNTITLED)
 
     def _update_title(self, *_args) -> None:
         w = self.window
@@ -448,8 +449,9 @@ class FileController(QObject):
             return True
         answer = QMessageBox.question(
             self.window,
-            "Save changes?",
-            f"“{self.display_name()}” has changes that are not saved.\n\nSave them before going on?",
+            translate("FileController", "Save changes?"),
+            translate("FileController", "“{name}” has changes that are not saved.\n\n"
+                      "Save them before going on?").format(name=self.display_name()),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
         )
@@ -469,7 +471,10 @@ class FileController(QObject):
         return True
 
     def open_dialog(self) -> bool:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open network", self._dialog_dir(), FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, translate("FileController", "Open network"), self._dialog_dir(),
+            translate("FileController", FILE_FILTER),
+        )
         return self.open_path(path) if path else False
 
     def load(self, path: str | os.PathLike, quiet: bool = False) -> Experiment | None:
@@ -485,7 +490,9 @@ class FileController(QObject):
         if quiet:
             print(f"neurona: cannot open {str(path)!r}: {problem}", file=sys.stderr)
         else:
-            self._error("Cannot open file", f"“{path.name}” cannot be opened.", problem, path)
+            self._error(translate("FileController", "Cannot open file"),
+                        translate("FileController", "“{name}” cannot be opened.").format(name=path.name),
+                        problem, path)
         return None
 
     def open_path(self, path: str | os.PathLike, quiet: bool = False) -> bool:
@@ -514,7 +521,9 @@ class FileController(QObject):
         try:
             exp = info.load()
         except FileFormatError as exc:
-            self._error("Cannot open example", f"The example “{info.title_in(self.language)}” cannot be opened.",
+            self._error(translate("FileController", "Cannot open example"),
+                        translate("FileController", "The example “{title}” cannot be opened.").format(
+                            title=info.title_in(self.language)),
                         exc.message, info.path)
             return False
         if (ask or not self.from_example or self.path is not None) and not self.maybe_save():
@@ -528,8 +537,9 @@ class FileController(QObject):
         if not Path(path).is_file():
             self.remove_recent_file(path)
             QMessageBox.information(
-                self.window, "File not found",
-                f"“{Path(path).name}” no longer exists at\n{path}\n\nIt was removed from the recent files.",
+                self.window, translate("FileController", "File not found"),
+                translate("FileController", "“{name}” no longer exists at\n{path}\n\n"
+                          "It was removed from the recent files.").format(name=Path(path).name, path=path),
             )
             return False
         return self.open_path(path)
@@ -543,7 +553,10 @@ class FileController(QObject):
     def save_as(self, path: str | os.PathLike | None = None) -> bool:
         """File › Save As…; asks for the name unless ``path`` is given."""
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self.window, "Save network as", self._suggested_path(), FILE_FILTER)
+            path, _ = QFileDialog.getSaveFileName(
+                self.window, translate("FileController", "Save network as"), self._suggested_path(),
+                translate("FileController", FILE_FILTER),
+            )
             if not path:
                 return False
         path = Path(path).expanduser()
@@ -559,12 +572,17 @@ class FileController(QObject):
                 save_experiment(path, self.experiment())
             except OSError as exc:
                 reason = exc.strerror or str(exc)
-                self._error("Save failed", f"“{path.name}” could not be saved.",
-                            f"{reason}\n\nFolder: {path.parent}\nThe file on disk was not changed; "
-                            "the network is still open and unsaved.", path)
+                self._error(translate("FileController", "Save failed"),
+                            translate("FileController", "“{name}” could not be saved.").format(name=path.name),
+                            translate("FileController", "{reason}\n\nFolder: {folder}\nThe file on disk was not "
+                                      "changed; the network is still open and unsaved.").format(
+                                reason=reason, folder=path.parent),
+                            path)
                 return False
             except (ValueError, TypeError) as exc:  # NaN weights after divergence, say
-                self._error("Save failed", f"“{path.name}” could not be saved.", str(exc), path)
+                self._error(translate("FileController", "Save failed"),
+                            translate("FileController", "“{name}” could not be saved.").format(name=path.name),
+                            str(exc), path)
                 return False
         finally:
             if playing:
@@ -579,7 +597,7 @@ class FileController(QObject):
         self._remember_dir(self.path.parent)
         if not self.is_modified():
             self._remove_autosave()
-        self.window.statusBar().showMessage(f"Saved {self.path}", 4000)
+        self.window.statusBar().showMessage(translate("FileController", "Saved {path}").format(path=self.path), 4000)
         self.saved.emit(str(self.path))
         return True
 
@@ -688,7 +706,9 @@ class FileController(QObject):
             }
             save_experiment(path, exp)
         except (OSError, ValueError, TypeError) as exc:
-            w.statusBar().showMessage(f"Autosave failed: {exc}", 8000)
+            w.statusBar().showMessage(
+                translate("FileController", "Autosave failed: {problem}").format(problem=exc), 8000
+            )
             return None
         self._autosave_path = path
         return path
@@ -758,13 +778,20 @@ class FileController(QObject):
             info = exp.extra.get(AUTOSAVE_KEY) if isinstance(exp.extra.get(AUTOSAVE_KEY), dict) else {}
             original = info.get("original") if isinstance(info.get("original"), str) else None
             when = info.get("saved") if isinstance(info.get("saved"), str) else ""
-            name = Path(original).name if original else UNTITLED
+            name = Path(original).name if original else translate("FileController", UNTITLED)
+            if when:
+                text = translate("FileController", "Neurona did not close properly last time. Unsaved changes "
+                                 "to “{name}” were saved automatically at {time}.\n\nRecover them? "
+                                 "(Discard deletes them; Ignore asks again next time.)").format(
+                    name=name, time=when.replace("T", " ")[:16])
+            else:
+                text = translate("FileController", "Neurona did not close properly last time. Unsaved changes "
+                                 "to “{name}” were saved automatically.\n\nRecover them? "
+                                 "(Discard deletes them; Ignore asks again next time.)").format(name=name)
             answer = QMessageBox.question(
                 self.window,
-                "Recover unsaved network?",
-                f"Neurona did not close properly last time. Unsaved changes to “{name}”"
-                + (f" were saved automatically at {when.replace('T', ' ')[:16]}" if when else " were saved automatically")
-                + ".\n\nRecover them? (Discard deletes them; Ignore asks again next time.)",
+                translate("FileController", "Recover unsaved network?"),
+                text,
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Ignore,
                 QMessageBox.StandardButton.Yes,
             )
@@ -780,6 +807,33 @@ class FileController(QObject):
                 path.unlink(missing_ok=True)
             lock.unlock()
         return recovered
+
+    def take_over(self, old: FileController, epochs: int = 0) -> None:
+        """Carry on ``old``'s document as a file (View › Language rebuilds the window).
+
+        The path, what was read from the file, the modified state and the autosave (its
+        session file and lock) move here; ``epochs`` trained under ``old``'s training
+        controller join the epoch count. The title and description switch to this
+        controller's language unless the user changed them.
+        """
+        self.path, self.from_example = old.path, old.from_example
+        self._meta, self._extra, self._state = old._meta, old._extra, old._state
+        self._base_epoch = old._base_epoch + max(0, int(epochs))
+        self._weights_dirty, self._forced_dirty = old._weights_dirty, old._forced_dirty
+        self._release_lock()
+        self._session, self._autosave_path, self._lock = old._session, old._autosave_path, old._lock
+        old._lock = old._autosave_path = None
+        old.autosave_timer.stop()
+        title, description = self.doc.title, self.doc.description
+        meta = self._meta
+        if title == localized(meta.get("title"), old.language):
+            title = localized(meta.get("title"), self.language)
+        if description == localized(meta.get("description"), old.language):
+            description = localized(meta.get("description"), self.language)
+        if (title, description) != (self.doc.title, self.doc.description):
+            self.doc.set_meta(title, description)
+        self._show_description(title, description)
+        self._update_title()
 
     def shutdown(self) -> None:
         """Stop autosaving and forget this session's autosave (tests, a clean exit)."""

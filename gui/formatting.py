@@ -27,3 +27,23 @@ def format_accuracy(value) -> str:
     if value is None or not math.isfinite(float(value)):
         return "—"
     return f"{100 * float(value):.1f} %"
+
+
+def thousands_separator() -> str:
+    """"," in English; a narrow no-break space in Spanish, where "1,000" would read as one
+    (the RAE and ISO 80000 group digits with a space)."""
+    from gui.i18n import current_language
+
+    return "," if current_language() == "en" else "\u202f"
+
+
+def format_count(value, width: int = 0) -> str:
+    """A whole number with its thousands grouped for the window's language: ``12,345`` /
+    ``12 345`` (Spanish leaves four digits whole: ``1000``); ``width`` pads with zeros
+    (the epoch counter's ``000,000``)."""
+    number = int(round(value))
+    sep = thousands_separator()
+    if sep != "," and not width and abs(number) < 10_000:
+        return str(number)  # Spanish does not group four digits: 1000 épocas
+    text = f"{number:0{width},}" if width else f"{number:,}"
+    return text if sep == "," else text.replace(",", sep)

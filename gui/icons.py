@@ -95,6 +95,7 @@ class _SvgIconEngine(QIconEngine):
 
     def clone(self) -> QIconEngine:
         twin = _SvgIconEngine(self._svg[False], self._svg[True], self._sizes)
+        twin.tint = getattr(self, "tint", None)
         _ENGINES.append(twin)  # Qt owns the copy, but the Python side must outlive it
         return twin
 
@@ -109,8 +110,25 @@ def _icon(name: str, color: str) -> QIcon:
     normal = text.replace(ICON_INK, color).encode()
     disabled = text.replace(ICON_INK, DISABLED_INK).encode()
     engine = _SvgIconEngine(normal, disabled)
+    engine.tint = (text, color, DISABLED_INK)  # for retint()
     _ENGINES.append(engine)
     return QIcon(engine)
+
+
+def retint(mapping: dict[str, str]) -> None:
+    """Redraw every icon drawn in a colour of ``mapping`` (lower-case "#rrggbb") in the
+    colour it maps to (a new theme); widgets show it at their next repaint."""
+    for engine in _ENGINES:
+        tint = getattr(engine, "tint", None)
+        if tint is None:
+            continue
+        text, color, disabled = tint
+        new_color, new_disabled = mapping.get(color, color), mapping.get(disabled, disabled)
+        if (new_color, new_disabled) != (color, disabled):
+            engine.tint = (text, new_color, new_disabled)
+            engine._svg = {False: text.replace(ICON_INK, new_color).encode(),
+                           True: text.replace(ICON_INK, new_disabled).encode()}
+            engine._cache.clear()
 
 
 def icon(name: str, color: str | QColor | None = None) -> QIcon:

@@ -46,10 +46,11 @@ from PySide6.QtWidgets import (
 )
 
 from gui import theme
-from gui.formatting import format_loss as _format_loss
+from gui.formatting import format_count, format_loss as _format_loss
+from gui.i18n import QT_TRANSLATE_NOOP, translate
 from gui.icons import icon
 from gui.live_label import LiveLabel
-from gui.toolbar import SPEED_TIPS, TrainingToolbar
+from gui.toolbar import TrainingToolbar, speed_label, speed_tip
 from gui.training.worker import SPEEDS
 
 SETTINGS_ORGANIZATION = "Neurona"
@@ -58,13 +59,16 @@ SETTINGS_APPLICATION = "Neurona"
 STATE_VERSION = 1
 DEFAULT_SIZE = QSize(1600, 1000)
 ZOOM_STEP = 1.25
-NETWORK_FILE_FILTER = "Neurona networks (*.neurona *.json);;All files (*)"
+#: translation marker (context "MainWindow"): translate it where a dialog shows it
+NETWORK_FILE_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Neurona networks (*.neurona *.json);;All files (*)")
 
 
 def format_loss(value: float | None) -> str:
     """A loss for the status bar; NaN or ∞ say that training diverged."""
     text = _format_loss(value, nan="NaN")
-    return f"{text} (diverged)" if text in ("NaN", "∞") else text
+    if text in ("NaN", "∞"):
+        return translate("MainWindow", "{loss} (diverged)").format(loss=text)
+    return text
 
 
 class CanvasPlaceholder(QGraphicsView):
@@ -118,8 +122,10 @@ class DockTitleBar(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.label)
         layout.addStretch(1)
-        self.float_button = self._button("float", "Detach this panel into its own window")
-        self.close_button = self._button("close", "Hide this panel (show it again from the View menu)")
+        self.float_button = self._button("float", translate("DockTitleBar", "Detach this panel into its own window"))
+        self.close_button = self._button(
+            "close", translate("DockTitleBar", "Hide this panel (show it again from the View menu)")
+        )
         layout.addWidget(self.float_button)
         layout.addWidget(self.close_button)
         self.float_button.clicked.connect(lambda: dock.setFloating(not dock.isFloating()))
@@ -156,14 +162,15 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, menus: list[QMenu], parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(translate("ShortcutsDialog", "Keyboard shortcuts"))
+        separator = translate("ShortcutsDialog", "  or  ")
         rows: list[tuple[str, str] | str] = []
         for menu in menus:
             entries = []
             for action, label in _walk_labelled(menu):
                 keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
                 if keys:
-                    entries.append((label, "  or  ".join(keys)))
+                    entries.append((label, separator.join(keys)))
             if entries:
                 rows.append(menu.title().replace("&", ""))
                 rows.extend(entries)
@@ -205,7 +212,15 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(buttons)
         rows_height = sum(table.rowHeight(r) for r in range(table.rowCount()))
         screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
-        self.resize(480, min(rows_height + 70, int(screen.height() * 0.9)))
+        # wide enough for the longest command and keys (key names are long in some
+        # languages: "Control+Mayúsculas+Z"), within the screen
+        fm = table.fontMetrics()
+        entries = [row for row in rows if not isinstance(row, str)]
+        names = max((fm.horizontalAdvance(name) for name, _ in entries), default=0)
+        keys = max((fm.horizontalAdvance(k) for _, k in entries), default=0)
+        width = names + keys + 4 * 12 + 2 * 12 + table.verticalScrollBar().sizeHint().width() + 24
+        self.resize(min(max(480, width), int(screen.width() * 0.9)),
+                    min(rows_height + 70, int(screen.height() * 0.9)))
 
 
 def _walk_actions(menu: QMenu):
@@ -234,7 +249,8 @@ class MainWindow(QMainWindow):
     save_requested = Signal()
     save_as_requested = Signal(str)
 
-    def __init__(self, *, persist_settings: bool = True, parent: QWidget | None = None):
+    def __init__(self, *, persist_settings: bool = True, parent: QWidget | None = None,
+                 undo_stack: QUndoStack | None = None):
         super().__init__(parent)
         self.setWindowTitle("Neurona")
         self.setObjectName("mainWindow")
@@ -250,10 +266,12 @@ class MainWindow(QMainWindow):
         #: A file named on the command line, to be opened once a document controller listens.
         self.initial_file: Path | None = None
 
-        self.undo_stack = QUndoStack(self)
+        # (a window rebuilt in another language takes over the previous one's history)
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
+        self.undo_stack.setParent(self)
 
         self.toolbar = TrainingToolbar(self)
-        self.top_bar = QToolBar("Training", self)
+        self.top_bar = QToolBar(translate("MainWindow", "Training"), self)
         self.top_bar.setObjectName("trainingToolBar")
         self.top_bar.setMovable(False)
         self.top_bar.setFloatable(False)
@@ -280,10 +298,16 @@ class MainWindow(QMainWindow):
         centre_layout.addWidget(self._central_canvas, 1)
         self.setCentralWidget(self._centre)
 
-        self.data_dock = self._make_dock("DATA", "dataDock", "Data sets and their settings appear here.")
-        self.features_dock = self._make_dock("FEATURES", "featuresDock", "Input features appear here.")
+        self.data_dock = self._make_dock(
+            translate("MainWindow", "DATA"), "dataDock",
+            translate("MainWindow", "Data sets and their settings appear here."),
+        )
+        self.features_dock = self._make_dock(
+            translate("MainWindow", "FEATURES"), "featuresDock", translate("MainWindow", "Input features appear here.")
+        )
         self.output_dock = self._make_dock(
-            "OUTPUT", "outputDock", "The decision region and loss curves appear here."
+            translate("MainWindow", "OUTPUT"), "outputDock",
+            translate("MainWindow", "The decision region and loss curves appear here."),
         )
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.data_dock)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.features_dock)
@@ -291,7 +315,7 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(self.data_dock, self.features_dock, Qt.Orientation.Vertical)
 
         # (a LiveLabel: a new epoch every frame repaints it without re-laying out the window)
-        self.metrics_label = LiveLabel(sample="Epoch 000,000  ·  Train loss 0.0000  ·  Test loss 0.0000")
+        self.metrics_label = LiveLabel(sample=self._metrics_text("000,000", "0.0000", "0.0000"))
         self.metrics_label.setObjectName("metricsLabel")
         self.statusBar().addWidget(self.metrics_label, 1)
         self.statusBar().setSizeGripEnabled(False)
@@ -347,72 +371,90 @@ class MainWindow(QMainWindow):
         K = QKeySequence.StandardKey
         tb = self.toolbar
         # File
-        self.new_action = self._action("new", "&New", self.new_requested.emit,
-                                       shortcuts=[K.New], icon_name="new", tip="Start a new network")
-        self.open_action = self._action("open", "&Open…", self._open_file,
-                                        shortcuts=[K.Open], icon_name="open", tip="Open a saved network")
-        self.save_action = self._action("save", "&Save", self.save_requested.emit,
-                                        shortcuts=[K.Save], icon_name="save", tip="Save the network")
-        self.save_as_action = self._action("save_as", "Save &As…", self._save_file_as,
-                                           shortcuts=["Ctrl+Shift+S"], tip="Save the network under a new name")
-        self.export_window_action = self._action(
-            "export_window_png", "Window as &Image (PNG)…", self._export_window_image,
-            icon_name="export", tip="Save a picture of the whole window, e.g. for slides",
+        self.new_action = self._action(
+            "new", translate("MainWindow", "&New"), self.new_requested.emit,
+            shortcuts=[K.New], icon_name="new", tip=translate("MainWindow", "Start a new network"),
         )
-        self.quit_action = self._action("quit", "&Quit", self.close, shortcuts=["Ctrl+Q"], tip="Quit Neurona")
+        self.open_action = self._action(
+            "open", translate("MainWindow", "&Open…"), self._open_file,
+            shortcuts=[K.Open], icon_name="open", tip=translate("MainWindow", "Open a saved network"),
+        )
+        self.save_action = self._action(
+            "save", translate("MainWindow", "&Save"), self.save_requested.emit,
+            shortcuts=[K.Save], icon_name="save", tip=translate("MainWindow", "Save the network"),
+        )
+        self.save_as_action = self._action(
+            "save_as", translate("MainWindow", "Save &As…"), self._save_file_as,
+            shortcuts=["Ctrl+Shift+S"], tip=translate("MainWindow", "Save the network under a new name"),
+        )
+        self.export_window_action = self._action(
+            "export_window_png", translate("MainWindow", "Window as &Image (PNG)…"), self._export_window_image,
+            icon_name="export", tip=translate("MainWindow", "Save a picture of the whole window, e.g. for slides"),
+        )
+        self.quit_action = self._action(
+            "quit", translate("MainWindow", "&Quit"), self.close,
+            shortcuts=["Ctrl+Q"], tip=translate("MainWindow", "Quit Neurona"),
+        )
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         # Edit
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action = self.undo_stack.createUndoAction(self, translate("MainWindow", "&Undo"))
         self.undo_action.setObjectName("action_undo")
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
         self.undo_action.setIcon(icon("undo"))
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = self.undo_stack.createRedoAction(self, translate("MainWindow", "&Redo"))
         self.redo_action.setObjectName("action_redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo_action.setIcon(icon("redo"))
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)
-        self.delete_action = self._action("delete", "&Delete", self._delete_selected,
+        self.delete_action = self._action("delete", translate("MainWindow", "&Delete"), self._delete_selected,
                                           shortcuts=[K.Delete], icon_name="delete",
-                                          tip="Delete the selected neurons, layers or links")
+                                          tip=translate("MainWindow", "Delete the selected neurons, layers or links"))
 
         # View
-        self.zoom_in_action = self._action("zoom_in", "Zoom &In", self.zoom_in,
+        self.zoom_in_action = self._action("zoom_in", translate("MainWindow", "Zoom &In"), self.zoom_in,
                                            shortcuts=["Ctrl++", "Ctrl+="], icon_name="zoom-in")
-        self.zoom_out_action = self._action("zoom_out", "Zoom &Out", self.zoom_out,
+        self.zoom_out_action = self._action("zoom_out", translate("MainWindow", "Zoom &Out"), self.zoom_out,
                                             shortcuts=["Ctrl+-"], icon_name="zoom-out")
-        self.fit_action = self._action("fit", "&Fit Network", self.fit_canvas,
+        self.fit_action = self._action("fit", translate("MainWindow", "&Fit Network"), self.fit_canvas,
                                        shortcuts=["Ctrl+0"], icon_name="fit",
-                                       tip="Zoom so that the whole network is visible")
+                                       tip=translate("MainWindow", "Zoom so that the whole network is visible"))
         self.restore_layout_action = self._action(
-            "restore_layout", "&Restore Panel Layout", self.restore_default_layout,
-            tip="Put the panels back where they were when Neurona was installed",
+            "restore_layout", translate("MainWindow", "&Restore Panel Layout"), self.restore_default_layout,
+            tip=translate("MainWindow", "Put the panels back where they were when Neurona was installed"),
         )
 
         # Train: the same signals as the top bar buttons
         # (single keys, window-wide: a focused text field keeps Space, R and the arrows)
-        self.play_action = self._action("play", "&Play / Pause", tb.toggle_play,
-                                        shortcuts=["Space"], icon_name="play",
-                                        tip="Start or pause training")
-        self.step_action = self._action("step", "&Step One Epoch", tb.step_requested.emit,
-                                        shortcuts=["Right"], icon_name="step",
-                                        tip="Train one epoch (one pass over the training data), then pause")
-        self.step_batch_action = self._action("step_batch", "Step One &Batch", tb.step_batch_requested.emit,
-                                              shortcuts=["Shift+Right"], icon_name="step-batch",
-                                              tip="Train one mini-batch, then pause")
-        self.reset_action = self._action("reset", "&Reset", tb.reset_requested.emit,
-                                         shortcuts=["R"], icon_name="reset",
-                                         tip="Back to the same starting weights (same seed), epoch 0")
+        self.play_action = self._action(
+            "play", translate("MainWindow", "&Play / Pause"), tb.toggle_play,
+            shortcuts=["Space"], icon_name="play", tip=translate("MainWindow", "Start or pause training"),
+        )
+        self.step_action = self._action(
+            "step", translate("MainWindow", "&Step One Epoch"), tb.step_requested.emit,
+            shortcuts=["Right"], icon_name="step",
+            tip=translate("MainWindow", "Train one epoch (one pass over the training data), then pause"),
+        )
+        self.step_batch_action = self._action(
+            "step_batch", translate("MainWindow", "Step One &Batch"), tb.step_batch_requested.emit,
+            shortcuts=["Shift+Right"], icon_name="step-batch",
+            tip=translate("MainWindow", "Train one mini-batch, then pause"),
+        )
+        self.reset_action = self._action(
+            "reset", translate("MainWindow", "&Reset"), tb.reset_requested.emit,
+            shortcuts=["R"], icon_name="reset",
+            tip=translate("MainWindow", "Back to the same starting weights (same seed), epoch 0"),
+        )
         self.reset_new_seed_action = self._action(
-            "reset_new_seed", "Reset with &New Seed", tb.reset_new_seed_requested.emit,
-            shortcuts=["Shift+R"], tip="New random starting weights (a new seed), epoch 0",
+            "reset_new_seed", translate("MainWindow", "Reset with &New Seed"), tb.reset_new_seed_requested.emit,
+            shortcuts=["Shift+R"], tip=translate("MainWindow", "New random starting weights (a new seed), epoch 0"),
         )
         self.speed_actions = []
-        for level, (label, _) in enumerate(SPEEDS):
-            action = self._action(f"speed_{level}", label, lambda _on=False, v=level: tb.choose_speed(v),
-                                  tip=SPEED_TIPS[level])
+        for level in range(len(SPEEDS)):
+            action = self._action(f"speed_{level}", speed_label(level),
+                                  lambda _on=False, v=level: tb.choose_speed(v), tip=speed_tip(level))
             action.setCheckable(True)
             self.speed_actions.append(action)
         self.speed_group = QActionGroup(self)
@@ -422,32 +464,36 @@ class MainWindow(QMainWindow):
         tb.speed_changed.connect(lambda level: self.speed_actions[level].setChecked(True))
 
         # Help
-        self.shortcuts_action = self._action("shortcuts", "&Keyboard Shortcuts", self.show_shortcuts,
-                                             shortcuts=["F1"], icon_name="help")
-        self.about_action = self._action("about", "&About Neurona", self.show_about)
+        self.shortcuts_action = self._action(
+            "shortcuts", translate("MainWindow", "&Keyboard Shortcuts"), self.show_shortcuts,
+            shortcuts=["F1"], icon_name="help",
+        )
+        self.about_action = self._action("about", translate("MainWindow", "&About Neurona"), self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
     def _create_menus(self) -> None:
         bar = self.menuBar()
-        self.file_menu = bar.addMenu("&File")
+        self.file_menu = bar.addMenu(translate("MainWindow", "&File"))
         self.file_menu.addActions([self.new_action, self.open_action])
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.save_action, self.save_as_action])
-        self.export_menu = self.file_menu.addMenu(icon("export"), "&Export")
+        self.export_menu = self.file_menu.addMenu(icon("export"), translate("MainWindow", "&Export"))
         self.export_menu.addAction(self.export_window_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
-        self.edit_menu = bar.addMenu("&Edit")
+        self.edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
         self.edit_menu.addActions([self.undo_action, self.redo_action])
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.delete_action)
 
-        self.view_menu = bar.addMenu("&View")
-        self.panels_menu = self.view_menu.addMenu("&Panels")
-        for dock, key in ((self.data_dock, "Ctrl+1"), (self.features_dock, "Ctrl+2"), (self.output_dock, "Ctrl+3")):
+        self.view_menu = bar.addMenu(translate("MainWindow", "&View"))
+        self.panels_menu = self.view_menu.addMenu(translate("MainWindow", "&Panels"))
+        for dock, key, text in ((self.data_dock, "Ctrl+1", translate("MainWindow", "Data")),
+                                (self.features_dock, "Ctrl+2", translate("MainWindow", "Features")),
+                                (self.output_dock, "Ctrl+3", translate("MainWindow", "Output"))):
             toggle = dock.toggleViewAction()
-            toggle.setText(dock.windowTitle().capitalize())
+            toggle.setText(text)
             toggle.setShortcut(QKeySequence(key))
             toggle.setObjectName(f"action_toggle_{dock.objectName()}")
             self.panels_menu.addAction(toggle)
@@ -457,17 +503,17 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.restore_layout_action)
 
-        self.train_menu = bar.addMenu("&Train")
+        self.train_menu = bar.addMenu(translate("MainWindow", "&Train"))
         self.train_menu.setToolTipsVisible(True)
         self.train_menu.addActions([self.play_action, self.step_action, self.step_batch_action])
         self.train_menu.addSeparator()
         self.train_menu.addActions([self.reset_action, self.reset_new_seed_action])
         self.train_menu.addSeparator()
-        self.speed_menu = self.train_menu.addMenu("Sp&eed")
+        self.speed_menu = self.train_menu.addMenu(translate("MainWindow", "Sp&eed"))
         self.speed_menu.setToolTipsVisible(True)
         self.speed_menu.addActions(self.speed_actions)
 
-        self.help_menu = bar.addMenu("&Help")
+        self.help_menu = bar.addMenu(translate("MainWindow", "&Help"))
         self.help_menu.addAction(self.shortcuts_action)
         self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
@@ -559,8 +605,13 @@ class MainWindow(QMainWindow):
     def show_metrics(self, epoch: int, train_loss: float | None, test_loss: float | None) -> None:
         """Status bar: ``Epoch 1,234 · Train loss 0.0123 · Test loss 0.0150``."""
         self.metrics_label.setText(
-            f"Epoch {int(epoch):,}  ·  Train loss {format_loss(train_loss)}  ·  "
-            f"Test loss {format_loss(test_loss)}"
+            self._metrics_text(format_count(epoch), format_loss(train_loss), format_loss(test_loss))
+        )
+
+    @staticmethod
+    def _metrics_text(epoch: str, train_loss: str, test_loss: str) -> str:
+        return translate("MainWindow", "Epoch {epoch}  ·  Train loss {train_loss}  ·  Test loss {test_loss}").format(
+            epoch=epoch, train_loss=train_loss, test_loss=test_loss
         )
 
     # -- canvas commands ----------------------------------------------------------------
@@ -603,25 +654,35 @@ class MainWindow(QMainWindow):
 
     # -- file commands ------------------------------------------------------------------
     def _open_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open network", "", NETWORK_FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self, translate("MainWindow", "Open network"), "", translate("MainWindow", NETWORK_FILE_FILTER)
+        )
         if path:
             self.open_requested.emit(path)
 
     def _save_file_as(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save network as", "", NETWORK_FILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self, translate("MainWindow", "Save network as"), "", translate("MainWindow", NETWORK_FILE_FILTER)
+        )
         if path:
             self.save_as_requested.emit(path)
 
     def _export_window_image(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save window image", "neurona.png", "PNG images (*.png)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, translate("MainWindow", "Save window image"), "neurona.png",
+            translate("MainWindow", "PNG images (*.png)"),
+        )
         if not path:
             return
         if not path.lower().endswith(".png"):
             path += ".png"
         if self.grab().save(path, "PNG"):
-            self.statusBar().showMessage(f"Saved {path}", 5000)
+            self.statusBar().showMessage(translate("MainWindow", "Saved {path}").format(path=path), 5000)
         else:
-            QMessageBox.warning(self, "Export failed", f"Could not write the image to\n{path}")
+            QMessageBox.warning(
+                self, translate("MainWindow", "Export failed"),
+                translate("MainWindow", "Could not write the image to\n{path}").format(path=path),
+            )
 
     # -- train / help -----------------------------------------------------------------
     def _sync_play_action(self) -> None:
@@ -635,16 +696,20 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         from gui.app import application_version
 
+        blue_word, orange_word = translate("MainWindow", "blue"), translate("MainWindow", "orange")
+        blue = f"<span style='color:{theme.BLUE}'><b>{blue_word}</b></span>"
+        orange = f"<span style='color:{theme.ORANGE}'><b>{orange_word}</b></span>"
+        paragraphs = [
+            translate("MainWindow", "A desktop lab for learning how neural networks work: build a network, "
+                      "press Play and watch the weights, the loss and the decision region change."),
+            translate("MainWindow", "Colours follow TensorFlow Playground: {blue} for positive values and "
+                      "{orange} for negative ones.").format(blue=blue, orange=orange),
+            translate("MainWindow", "MIT licence."),
+        ]
         QMessageBox.about(
             self,
-            "About Neurona",
-            f"<h3>Neurona {application_version()}</h3>"
-            "<p>A desktop lab for learning how neural networks work: build a network, "
-            "press Play and watch the weights, the loss and the decision region change.</p>"
-            "<p>Colours follow TensorFlow Playground: "
-            f"<span style='color:{theme.BLUE}'><b>blue</b></span> for positive values and "
-            f"<span style='color:{theme.ORANGE}'><b>orange</b></span> for negative ones.</p>"
-            "<p>MIT licence.</p>",
+            translate("MainWindow", "About Neurona"),
+            f"<h3>Neurona {application_version()}</h3>" + "".join(f"<p>{p}</p>" for p in paragraphs),
         )
 
     # -- layout and settings ------------------------------------------------------------

@@ -26,6 +26,8 @@ class NeuronMaps(QObject):
         self.columns: list[np.ndarray] = []
         self.extent: tuple[float, float, float, float] = tuple(doc.dataset.extent)
         self.live = False
+        #: showing maps of other weights (a past epoch: the training timeline's preview)
+        self.preview = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -45,6 +47,8 @@ class NeuronMaps(QObject):
             self._timer.start()
 
     def recompute(self) -> None:
+        if self.preview:  # the document's maps come back with end_preview()
+            return
         self.extent = tuple(self.doc.dataset.extent)
         self.columns = self.doc.network.grid(self.extent, self.resolution)
         self.updated.emit()
@@ -54,6 +58,20 @@ class NeuronMaps(QObject):
         self.columns = columns
         self.extent = tuple(extent)
         self.updated.emit()
+
+    def set_preview(self, columns: list[np.ndarray], extent) -> None:
+        """Show maps of other weights than the document's (the timeline's preview of a
+        past epoch) until :meth:`end_preview`; meanwhile :meth:`recompute` waits."""
+        self.preview = True
+        self.columns = columns
+        self.extent = tuple(extent)
+        self.updated.emit()
+
+    def end_preview(self) -> None:
+        """The document's maps again."""
+        if self.preview:
+            self.preview = False
+            self.recompute()
 
     def set_training(self, running: bool) -> None:
         self.live = running

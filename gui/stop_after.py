@@ -14,6 +14,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QProgressBar, QSpinBox, QWidget
 
+from gui.formatting import format_count, thousands_separator
+from gui.i18n import translate
+
 DEFAULT_LIMIT = 1000
 LIMIT_RANGE = (1, 10_000_000)
 
@@ -29,17 +32,18 @@ class StopAfterBar(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("stopAfterBar")
-        tip = ("Pause by itself after this many epochs, counted from each press of Play.\n"
-               "Untick to train until you press Pause.")
-        self.check = QCheckBox("Stop after")
+        tip = translate("StopAfterBar", "Pause by itself after this many epochs, counted from each press of Play.\n"
+                        "Untick to train until you press Pause.")
+        self.check = QCheckBox(translate("StopAfterBar", "Stop after"))
         self.check.setObjectName("stopAfterCheck")
         self.check.setToolTip(tip)
         self.spin = QSpinBox()
         self.spin.setObjectName("stopAfterSpin")
         self.spin.setRange(*LIMIT_RANGE)
         self.spin.setValue(DEFAULT_LIMIT)
-        self.spin.setSuffix(" epochs")
-        self.spin.setGroupSeparatorShown(True)
+        self.spin.setSuffix(translate("StopAfterBar", " epochs"))
+        # 1,000 in English; Spanish groups with a space, and not four digits (1000)
+        self.spin.setGroupSeparatorShown(thousands_separator() == ",")
         self.spin.setStepType(QSpinBox.StepType.AdaptiveDecimalStepType)
         self.spin.setKeyboardTracking(False)  # typing 5000 is not a run limited to 5, 50, 500
         self.spin.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -51,7 +55,7 @@ class StopAfterBar(QWidget):
         self.progress.setFixedWidth(230)
         self.progress.setTextVisible(True)
         self.progress.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.progress.setToolTip("Epochs trained in this run, of the limit")
+        self.progress.setToolTip(translate("StopAfterBar", "Epochs trained in this run, of the limit"))
         self.progress.hide()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 6, 0)
@@ -94,7 +98,8 @@ class StopAfterBar(QWidget):
         if self.progress.maximum() != total:
             self.progress.setRange(0, total)
         self.progress.setValue(done)
-        self.progress.setFormat(f"{done:,} / {total:,} epochs")
+        self.progress.setFormat(translate("StopAfterBar", "{done} / {total} epochs").format(
+            done=format_count(done), total=format_count(total)))
         self.progress.show()
 
     def run_started(self) -> None:
@@ -104,14 +109,15 @@ class StopAfterBar(QWidget):
 
     def run_paused(self) -> None:
         if not self.progress.isHidden() and self.progress.value() < self.progress.maximum():
-            self.progress.setFormat(f"{self.progress.value():,} / {self.progress.maximum():,} epochs · paused")
+            self.progress.setFormat(translate("StopAfterBar", "{done} / {total} epochs · paused").format(
+                done=format_count(self.progress.value()), total=format_count(self.progress.maximum())))
 
     def run_stopped(self, reason: str) -> None:
         """The worker paused by itself; after the limit the bar says so until the next run."""
         if reason == "stop_after":
             total = self.progress.maximum()
             self.show_progress(total, total)
-            self.progress.setFormat(f"Stopped after {total:,} epochs")
+            self.progress.setFormat(translate("StopAfterBar", "Stopped after {total} epochs").format(total=format_count(total)))
 
     def clear_progress(self) -> None:
         self.progress.hide()

@@ -51,36 +51,53 @@ from PySide6.QtWidgets import (
 )
 
 from gui import theme
+from gui.formatting import format_count
+from gui.i18n import QT_TRANSLATE_NOOP, translate
 from gui.icons import icon
 from gui.live_label import LiveLabel
 from gui.training.worker import FASTEST, SPEEDS
 
+# The choice tables: (key, name, tooltip). Names and tooltips are translation markers,
+# shown with translate(<the table's context>, text): "Optimizers", "Losses", "Regularizations".
 OPTIMIZERS: list[tuple[str, str, str]] = [
-    ("sgd", "SGD", "Plain stochastic gradient descent: w ← w − η·g"),
-    ("momentum", "Momentum", "SGD with momentum 0.9: a velocity that remembers past gradients"),
-    ("nesterov", "Nesterov", "Momentum that looks ahead before taking the gradient"),
-    ("adagrad", "Adagrad", "Per-weight steps that shrink with the sum of squared gradients"),
-    ("adadelta", "Adadelta", "Adagrad with a moving window instead of the full sum"),
-    ("rmsprop", "RMSprop", "Per-weight steps scaled by a moving average of squared gradients"),
-    ("adam", "Adam", "Momentum plus RMSprop scaling, with bias correction (Kingma & Ba)"),
-    ("adamw", "AdamW", "Adam with weight decay applied directly to the weights"),
-    ("nadam", "Nadam", "Adam with Nesterov's look-ahead momentum"),
-    ("amsgrad", "AMSGrad", "Adam that never lets the step size grow again"),
+    ("sgd", QT_TRANSLATE_NOOP("Optimizers", "SGD"),
+     QT_TRANSLATE_NOOP("Optimizers", "Plain stochastic gradient descent: w ← w − η·g")),
+    ("momentum", QT_TRANSLATE_NOOP("Optimizers", "Momentum"),
+     QT_TRANSLATE_NOOP("Optimizers", "SGD with momentum 0.9: a velocity that remembers past gradients")),
+    ("nesterov", QT_TRANSLATE_NOOP("Optimizers", "Nesterov"),
+     QT_TRANSLATE_NOOP("Optimizers", "Momentum that looks ahead before taking the gradient")),
+    ("adagrad", QT_TRANSLATE_NOOP("Optimizers", "Adagrad"),
+     QT_TRANSLATE_NOOP("Optimizers", "Per-weight steps that shrink with the sum of squared gradients")),
+    ("adadelta", QT_TRANSLATE_NOOP("Optimizers", "Adadelta"),
+     QT_TRANSLATE_NOOP("Optimizers", "Adagrad with a moving window instead of the full sum")),
+    ("rmsprop", QT_TRANSLATE_NOOP("Optimizers", "RMSprop"),
+     QT_TRANSLATE_NOOP("Optimizers", "Per-weight steps scaled by a moving average of squared gradients")),
+    ("adam", QT_TRANSLATE_NOOP("Optimizers", "Adam"),
+     QT_TRANSLATE_NOOP("Optimizers", "Momentum plus RMSprop scaling, with bias correction (Kingma & Ba)")),
+    ("adamw", QT_TRANSLATE_NOOP("Optimizers", "AdamW"),
+     QT_TRANSLATE_NOOP("Optimizers", "Adam with weight decay applied directly to the weights")),
+    ("nadam", QT_TRANSLATE_NOOP("Optimizers", "Nadam"),
+     QT_TRANSLATE_NOOP("Optimizers", "Adam with Nesterov's look-ahead momentum")),
+    ("amsgrad", QT_TRANSLATE_NOOP("Optimizers", "AMSGrad"),
+     QT_TRANSLATE_NOOP("Optimizers", "Adam that never lets the step size grow again")),
 ]
 LOSSES: list[tuple[str, str, str]] = [
-    ("mse", "Squared error", "½(output − target)², Playground's loss; for regression too"),
-    ("bce", "Binary cross-entropy", "For two classes with a sigmoid output"),
-    ("cce", "Categorical cross-entropy", "For several classes with softmax and one-hot targets"),
-    (
-        "sparse_cce",
-        "Sparse categorical cross-entropy",
-        "Categorical cross-entropy with class numbers as targets",
-    ),
+    ("mse", QT_TRANSLATE_NOOP("Losses", "Squared error"),
+     QT_TRANSLATE_NOOP("Losses", "½(output − target)², Playground's loss; for regression too")),
+    ("bce", QT_TRANSLATE_NOOP("Losses", "Binary cross-entropy"),
+     QT_TRANSLATE_NOOP("Losses", "For two classes with a sigmoid output")),
+    ("cce", QT_TRANSLATE_NOOP("Losses", "Categorical cross-entropy"),
+     QT_TRANSLATE_NOOP("Losses", "For several classes with softmax and one-hot targets")),
+    ("sparse_cce", QT_TRANSLATE_NOOP("Losses", "Sparse categorical cross-entropy"),
+     QT_TRANSLATE_NOOP("Losses", "Categorical cross-entropy with class numbers as targets")),
 ]
 REGULARIZATIONS: list[tuple[str, str, str]] = [
-    ("none", "None", "No penalty on large weights"),
-    ("l1", "L1", "Penalty rate·Σ|w|: pushes unhelpful weights to exactly zero"),
-    ("l2", "L2", "Penalty rate·Σw²/2: keeps all weights small"),
+    ("none", QT_TRANSLATE_NOOP("Regularizations", "None"),
+     QT_TRANSLATE_NOOP("Regularizations", "No penalty on large weights")),
+    ("l1", QT_TRANSLATE_NOOP("Regularizations", "L1"),
+     QT_TRANSLATE_NOOP("Regularizations", "Penalty rate·Σ|w|: pushes unhelpful weights to exactly zero")),
+    ("l2", QT_TRANSLATE_NOOP("Regularizations", "L2"),
+     QT_TRANSLATE_NOOP("Regularizations", "Penalty rate·Σw²/2: keeps all weights small")),
 ]
 LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]
 REGULARIZATION_RATES = [0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]
@@ -98,15 +115,27 @@ DEFAULT_SETTINGS: dict[str, object] = {
 #: Height of the combo and spin boxes: a comfortable target on a touchpad or a smartboard.
 CONTROL_HEIGHT = 32
 
-#: The speed choices' short faces for the compact bar (the list shows SPEEDS' labels).
-SPEED_SHORT_LABELS = tuple(f"{n}/frame" if n else "Fastest" for _, n in SPEEDS)
-SPEED_TIPS = tuple(
-    "Train as fast as the machine allows; the pictures refresh about 30 times a second"
-    if n is None
-    else f"Train {n} epoch{'s' if n > 1 else ''}, then show the result, about 30 times a second"
-    + (": watch every step" if n == 1 else "")
-    for _, n in SPEEDS
-)
+def speed_label(level: int) -> str:
+    """The speed choice's name in the current language ("10 epochs per frame")."""
+    return translate("Speeds", SPEEDS[level][0])
+
+
+def speed_short_label(level: int) -> str:
+    """The speed choice's short face for the compact bar ("10/frame", "Fastest")."""
+    n = SPEEDS[level][1]
+    if n is None:
+        return translate("Speeds", "Fastest")
+    return translate("Speeds", "{n}/frame").format(n=n)
+
+
+def speed_tip(level: int) -> str:
+    """What the speed choice does, for its tooltip."""
+    n = SPEEDS[level][1]
+    if n is None:
+        return translate("Speeds", "Train as fast as the machine allows; the pictures refresh about 30 times a second")
+    if n == 1:
+        return translate("Speeds", "Train 1 epoch, then show the result, about 30 times a second: watch every step")
+    return translate("Speeds", "Train {n} epochs, then show the result, about 30 times a second").format(n=n)
 
 
 def format_rate(value: float) -> str:
@@ -119,29 +148,40 @@ def format_rate(value: float) -> str:
 
 def format_epoch(epoch: int) -> str:
     """Playground's zero-padded counter: 000,000 … 999,999, then 1,000,000 …"""
-    return f"{int(epoch):07,}"
+    return format_count(epoch, 7)
 
 
 def parse_rate(text: str, *, allow_zero: bool, name: str) -> float:
     """Parse a typed rate, raising ``ValueError`` with a message fit for a tooltip.
 
-    Accepts ``0.03``, ``3e-2`` and a decimal comma (``0,03``).
+    Accepts ``0.03``, ``3e-2`` and a decimal comma (``0,03``). ``name`` is the rate's
+    name as shown (translated).
     """
     cleaned = text.strip().replace(" ", "")
     if "," in cleaned and "." not in cleaned:
         cleaned = cleaned.replace(",", ".")
+    typed = text.strip()
     if not cleaned:
-        raise ValueError(f"{name} is empty: type a number such as 0.03")
+        raise ValueError(translate("TrainingToolbar", "{name} is empty: type a number such as 0.03").format(name=name))
     try:
         value = float(cleaned)
     except ValueError:
-        raise ValueError(f"“{text.strip()}” is not a number: type a {name.lower()} such as 0.03") from None
+        raise ValueError(
+            translate("TrainingToolbar", "“{text}” is not a number: type a number such as 0.03").format(text=typed)
+        ) from None
     if not math.isfinite(value):
-        raise ValueError(f"{name} must be a finite number, not “{text.strip()}”")
+        raise ValueError(
+            translate("TrainingToolbar", "{name} must be a finite number, not “{text}”").format(
+                name=name, text=typed)
+        )
     if allow_zero and value < 0:
-        raise ValueError(f"{name} must be 0 or more, not {text.strip()}")
+        raise ValueError(
+            translate("TrainingToolbar", "{name} must be 0 or more, not {text}").format(name=name, text=typed)
+        )
     if not allow_zero and value <= 0:
-        raise ValueError(f"{name} must be greater than 0, not {text.strip()}")
+        raise ValueError(
+            translate("TrainingToolbar", "{name} must be greater than 0, not {text}").format(name=name, text=typed)
+        )
     return value
 
 
@@ -268,7 +308,11 @@ class RateComboBox(QComboBox):
         """
         self.setProperty("errorText", message or "")
         if message:
-            self.setToolTip(f"{message}\nThe rate in use is still {format_rate(self._value)}.")
+            self.setToolTip(
+                translate("TrainingToolbar", "{problem}\nThe rate in use is still {rate}.").format(
+                    problem=message, rate=format_rate(self._value)
+                )
+            )
             if self.isVisible():
                 QToolTip.showText(self.mapToGlobal(self.rect().bottomLeft()), self.toolTip(), self)
         else:
@@ -303,7 +347,8 @@ class RateComboBox(QComboBox):
         super().keyPressEvent(event)
 
 
-def _round_button(name: str, tooltip: str, object_name: str, size: int = 40) -> QToolButton:
+def _round_button(name: str, tooltip: str, object_name: str, size: int = 40,
+                  accessible_name: str = "") -> QToolButton:
     button = QToolButton()
     button.setObjectName(object_name)
     button.setProperty("role", "round")
@@ -311,7 +356,7 @@ def _round_button(name: str, tooltip: str, object_name: str, size: int = 40) -> 
     button.setIconSize(QSize(24, 24))
     button.setFixedSize(size, size)
     button.setToolTip(tooltip)
-    button.setAccessibleName(tooltip.split("\n")[0])
+    button.setAccessibleName(accessible_name or tooltip.split("\n")[0])
     button.setAutoRaise(True)
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     return button
@@ -359,20 +404,24 @@ class TrainingToolbar(QWidget):
         # transport
         self.reset_button = _round_button(
             "reset",
-            "Reset the network (R): back to the same starting weights, epoch 0\n"
-            "Shift+click: new random starting weights (Shift+R)",
+            translate("TrainingToolbar", "Reset the network (R): back to the same starting weights, epoch 0\n"
+                      "Shift+click: new random starting weights (Shift+R)"),
             "resetButton",
+            accessible_name=translate("TrainingToolbar", "Reset the network"),
         )
-        self.reset_button.setAccessibleName("Reset the network")
         self.play_button = QToolButton()
         self.play_button.setObjectName("playButton")
         self.play_button.setCheckable(True)
         self.play_button.setFixedSize(54, 54)
         self.play_button.setIconSize(QSize(30, 30))
         self.play_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.step_button = _round_button("step", "Train one epoch (→)", "stepButton")
+        self.step_button = _round_button(
+            "step", translate("TrainingToolbar", "Train one epoch (→)"), "stepButton",
+            accessible_name=translate("TrainingToolbar", "Train one epoch"),
+        )
         self.step_batch_button = _round_button(
-            "step-batch", "Train one mini-batch (Shift+→)", "stepBatchButton"
+            "step-batch", translate("TrainingToolbar", "Train one mini-batch (Shift+→)"), "stepBatchButton",
+            accessible_name=translate("TrainingToolbar", "Train one mini-batch"),
         )
         self._update_play_button()
 
@@ -381,16 +430,18 @@ class TrainingToolbar(QWidget):
         self.epoch_label.setObjectName("epochLabel")
         self.epoch_label.setProperty("role", "big-number")
         self.epoch_label.setFont(theme.big_number_font())
-        self.epoch_label.setToolTip("Epochs trained: one epoch is one pass over the training data")
+        self.epoch_label.setToolTip(
+            translate("TrainingToolbar", "Epochs trained: one epoch is one pass over the training data")
+        )
         self.epoch_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
         # settings
         self.learning_rate_combo = RateComboBox(
             LEARNING_RATES,
             allow_zero=False,
-            name="Learning rate",
-            tooltip="Learning rate η: how far each update moves the weights.\n"
-            "Pick a preset or type any positive number and press Enter.",
+            name=translate("TrainingToolbar", "Learning rate"),
+            tooltip=translate("TrainingToolbar", "Learning rate η: how far each update moves the weights.\n"
+                              "Pick a preset or type any positive number and press Enter."),
         )
         self.learning_rate_combo.setObjectName("learningRateCombo")
         self.learning_rate_combo.value_committed.connect(
@@ -398,11 +449,12 @@ class TrainingToolbar(QWidget):
         )
 
         self.optimizer_combo = self._choice_combo(
-            "optimizerCombo", OPTIMIZERS, "optimizer",
-            "Optimizer: the rule that turns gradients into weight updates",
+            "optimizerCombo", OPTIMIZERS, "Optimizers", "optimizer",
+            translate("TrainingToolbar", "Optimizer: the rule that turns gradients into weight updates"),
         )
         self.loss_combo = self._choice_combo(
-            "lossCombo", LOSSES, "loss", "Loss: how the error between output and target is measured"
+            "lossCombo", LOSSES, "Losses", "loss",
+            translate("TrainingToolbar", "Loss: how the error between output and target is measured"),
         )
 
         self.batch_size_spin = QSpinBox()
@@ -412,20 +464,20 @@ class TrainingToolbar(QWidget):
         self.batch_size_spin.setKeyboardTracking(False)
         self.batch_size_spin.setAccelerated(True)
         self.batch_size_spin.setToolTip(
-            "Batch size: training examples averaged per weight update (1 … 1000)"
+            translate("TrainingToolbar", "Batch size: training examples averaged per weight update (1 … 1000)")
         )
         self.batch_size_spin.valueChanged.connect(lambda v: self._user_changed("batch_size", int(v)))
 
         self.regularization_combo = self._choice_combo(
-            "regularizationCombo", REGULARIZATIONS, "regularization",
-            "Regularization: a penalty on large weights that fights overfitting",
+            "regularizationCombo", REGULARIZATIONS, "Regularizations", "regularization",
+            translate("TrainingToolbar", "Regularization: a penalty on large weights that fights overfitting"),
         )
         self.regularization_rate_combo = RateComboBox(
             REGULARIZATION_RATES,
             allow_zero=True,
-            name="Regularization rate",
-            tooltip="Regularization rate: the strength of the weight penalty.\n"
-            "Pick a preset or type any number ≥ 0 and press Enter.",
+            name=translate("TrainingToolbar", "Regularization rate"),
+            tooltip=translate("TrainingToolbar", "Regularization rate: the strength of the weight penalty.\n"
+                              "Pick a preset or type any number ≥ 0 and press Enter."),
         )
         self.regularization_rate_combo.setObjectName("regularizationRateCombo")
         self.regularization_rate_combo.value_committed.connect(
@@ -437,17 +489,18 @@ class TrainingToolbar(QWidget):
         self.speed_combo = ShortFaceComboBox()
         self.speed_combo.setObjectName("speedCombo")
         self.speed_combo.setToolTip(
-            "Training speed: epochs trained between two pictures.\n"
-            "One epoch per frame shows every step; as fast as possible trains\n"
-            "as fast as the machine allows while the pictures stay live."
+            translate("TrainingToolbar", "Training speed: epochs trained between two pictures.\n"
+                      "One epoch per frame shows every step; as fast as possible trains\n"
+                      "as fast as the machine allows while the pictures stay live.")
         )
-        for i, ((label, _), short, tip) in enumerate(zip(SPEEDS, SPEED_SHORT_LABELS, SPEED_TIPS)):
-            self.speed_combo.addItem(label, i)
-            self.speed_combo.setItemData(i, short, ShortFaceComboBox.SHORT_ROLE)
-            self.speed_combo.setItemData(i, tip, Qt.ItemDataRole.ToolTipRole)
+        for i in range(len(SPEEDS)):
+            self.speed_combo.addItem(speed_label(i), i)
+            self.speed_combo.setItemData(i, speed_short_label(i), ShortFaceComboBox.SHORT_ROLE)
+            self.speed_combo.setItemData(i, speed_tip(i), Qt.ItemDataRole.ToolTipRole)
         self.speed_combo.setCurrentIndex(self._speed)
         self.speed_combo.activated.connect(self.choose_speed)
-        longest = max(QFontMetrics(self.speed_combo.font()).horizontalAdvance(label) for label, _ in SPEEDS)
+        longest = max(QFontMetrics(self.speed_combo.font()).horizontalAdvance(speed_label(i))
+                      for i in range(len(SPEEDS)))
         self.speed_combo.view().setMinimumWidth(longest + 40)
 
         # speed readout
@@ -455,7 +508,7 @@ class TrainingToolbar(QWidget):
         self.speed_label.setObjectName("speedLabel")
         self.speed_label.setProperty("role", "big-number")
         self.speed_label.setFont(theme.big_number_font(15))
-        self.speed_label.setToolTip("Training speed in epochs per second")
+        self.speed_label.setToolTip(translate("TrainingToolbar", "Training speed in epochs per second"))
         self.speed_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         self._build_layout()
@@ -467,17 +520,18 @@ class TrainingToolbar(QWidget):
         self.reset_button.clicked.connect(self._on_reset_clicked)
 
     # -- construction -----------------------------------------------------------------
-    def _choice_combo(self, object_name, choices, key, tooltip) -> QComboBox:
+    def _choice_combo(self, object_name, choices, context, key, tooltip) -> QComboBox:
+        """A combo of ``(key, name, tip)`` choices; names and tips translated in ``context``."""
         combo = ElidingComboBox()
         combo.setObjectName(object_name)
         combo.setToolTip(tooltip)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         for i, (value, label, tip) in enumerate(choices):
-            combo.addItem(label, value)
-            combo.setItemData(i, tip, Qt.ItemDataRole.ToolTipRole)
+            combo.addItem(translate(context, label), value)
+            combo.setItemData(i, translate(context, tip), Qt.ItemDataRole.ToolTipRole)
         combo.activated.connect(lambda i, c=combo, k=key: self._user_changed(k, c.itemData(i)))
         # The popup must be wide enough for the longest name even when the face is elided.
-        longest = max(QFontMetrics(combo.font()).horizontalAdvance(label) for _, label, _ in choices)
+        longest = max(QFontMetrics(combo.font()).horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
         combo.view().setMinimumWidth(longest + 40)
         return combo
 
@@ -489,18 +543,31 @@ class TrainingToolbar(QWidget):
         transport.addWidget(self.step_button, 0, Qt.AlignmentFlag.AlignVCenter)
         transport.addWidget(self.step_batch_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
-        self._epoch_box = _Captioned("Epoch", self.epoch_label)
-        self._speed_box = _Captioned("Epochs / s", self.speed_label)
+        self._epoch_box = _Captioned(translate("TrainingToolbar", "Epoch"), self.epoch_label)
+        self._speed_box = _Captioned(translate("TrainingToolbar", "Epochs / s"), self.speed_label)
         self._speed_box.caption.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self._regularization_rate_box = _Captioned("Regularization rate", self.regularization_rate_combo)
+        self._regularization_rate_box = _Captioned(
+            translate("TrainingToolbar", "Regularization rate"), self.regularization_rate_combo
+        )
+        learning_rate_box = _Captioned(translate("TrainingToolbar", "Learning rate"), self.learning_rate_combo)
+        batch_size_box = _Captioned(translate("TrainingToolbar", "Batch size"), self.batch_size_spin)
         self._controls = [
-            _Captioned("Learning rate", self.learning_rate_combo),
-            _Captioned("Optimizer", self.optimizer_combo),
-            _Captioned("Loss", self.loss_combo),
-            _Captioned("Batch size", self.batch_size_spin),
-            _Captioned("Regularization", self.regularization_combo),
+            learning_rate_box,
+            _Captioned(translate("TrainingToolbar", "Optimizer"), self.optimizer_combo),
+            _Captioned(translate("TrainingToolbar", "Loss"), self.loss_combo),
+            batch_size_box,
+            _Captioned(translate("TrainingToolbar", "Regularization"), self.regularization_combo),
             self._regularization_rate_box,
-            _Captioned("Speed", self.speed_combo),
+            _Captioned(translate("TrainingToolbar", "Speed"), self.speed_combo),
+        ]
+        # (caption box, full caption, caption in the compact bar): languages whose names are
+        # longer than the control below them shorten them there (context "CompactToolbar";
+        # in English the compact captions are the full ones, except "Reg. rate")
+        self._captions = [
+            (learning_rate_box, learning_rate_box.caption.text(), translate("CompactToolbar", "Learning rate")),
+            (batch_size_box, batch_size_box.caption.text(), translate("CompactToolbar", "Batch size")),
+            (self._regularization_rate_box, self._regularization_rate_box.caption.text(),
+             translate("TrainingToolbar", "Reg. rate")),
         ]
 
         layout = QHBoxLayout(self)
@@ -539,20 +606,25 @@ class TrainingToolbar(QWidget):
         self.regularization_rate_combo.setFixedWidth(digit * 6 + arrow + 4)
         self.batch_size_spin.setFixedWidth(digit * 4 + 36)
 
-        def widest(choices):
-            return max(fm.horizontalAdvance(label) for _, label, _ in choices)
+        def widest(combo):
+            return max(fm.horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
 
-        self.optimizer_combo.setFixedWidth(widest(OPTIMIZERS) + arrow)
-        self.regularization_combo.setFixedWidth(widest(REGULARIZATIONS) + arrow + 12)
-        loss_text = "Squared error" if compact else "Categorical cross-entropy"
+        self.optimizer_combo.setFixedWidth(widest(self.optimizer_combo) + arrow)
+        self.regularization_combo.setFixedWidth(widest(self.regularization_combo) + arrow + 12)
+        if compact:
+            loss_text = translate("Losses", "Squared error")
+        else:
+            loss_text = translate("Losses", "Categorical cross-entropy")
         self.loss_combo.setFixedWidth(fm.horizontalAdvance(loss_text) + arrow + 6)
         self.speed_combo.short_face = compact
-        speed_texts = SPEED_SHORT_LABELS if compact else [label for label, _ in SPEEDS]
+        levels = range(len(SPEEDS))
+        speed_texts = [speed_short_label(i) if compact else speed_label(i) for i in levels]
         self.speed_combo.setFixedWidth(max(fm.horizontalAdvance(t) for t in speed_texts) + arrow + 2)
         self.speed_combo.update()
         self.step_batch_button.setVisible(not compact)
-        self._regularization_rate_box.caption.setText("Reg. rate" if compact else "Regularization rate")
-        self._regularization_rate_box.caption.setToolTip("Regularization rate" if compact else "")
+        for box, full_caption, short_caption in self._captions:
+            box.caption.setText(short_caption if compact else full_caption)
+            box.caption.setToolTip(full_caption if compact and short_caption != full_caption else "")
         for gap in self._gaps:
             gap.changeSize(5 if compact else 22, 1, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
         self._transport.setSpacing(3 if compact else 6)
@@ -613,10 +685,15 @@ class TrainingToolbar(QWidget):
 
     def _update_play_button(self) -> None:
         name = "pause" if self._playing else "play"
-        self.play_button.setIcon(icon(name, "#ffffff"))
-        tip = "Pause training (Space)" if self._playing else "Start training (Space)"
+        self.play_button.setIcon(icon(name, theme.COLORS.on_accent))
+        if self._playing:
+            tip = translate("TrainingToolbar", "Pause training (Space)")
+            spoken = translate("TrainingToolbar", "Pause training")
+        else:
+            tip = translate("TrainingToolbar", "Start training (Space)")
+            spoken = translate("TrainingToolbar", "Start training")
         self.play_button.setToolTip(tip)
-        self.play_button.setAccessibleName(tip.split(" (")[0])
+        self.play_button.setAccessibleName(spoken)
         blocked = self.play_button.blockSignals(True)
         self.play_button.setChecked(self._playing)
         self.play_button.blockSignals(blocked)
@@ -655,7 +732,7 @@ class TrainingToolbar(QWidget):
         elif rate < 10:
             self.speed_label.setText(f"{rate:.1f}")
         else:
-            self.speed_label.setText(f"{round(rate):,}")
+            self.speed_label.setText(format_count(rate))
 
     def settings(self) -> dict[str, object]:
         """A copy of the current settings, keyed as in :data:`DEFAULT_SETTINGS`."""

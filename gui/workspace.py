@@ -105,4 +105,9 @@ def build_workspace(window, doc: Document | None = None) -> Workspace:
     from .presentation import PresentationMode
 
     ws.presentation = PresentationMode(window, ws)
+
+    # --- View › Language (gui/language.py): rebuilds the window around the same document
+    from .language import LanguageMenu
+
+    ws.language = LanguageMenu(window, ws)
     return ws

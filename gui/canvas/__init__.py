@@ -22,6 +22,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from gui import theme
+
 from .inspector import Inspector
 from .palette import MIME_TYPE, Palette
 from .scene import NetworkScene
@@ -65,6 +67,7 @@ class NetworkCanvas(QWidget):
         buttons["fit"].clicked.connect(self.fit)
         editor.error.connect(self.view.toast.show_message)
         self.setFocusProxy(self.view)
+        theme.on_change(self.restyle)
 
     # ------------------------------------------------------------------ commands
     def zoom_in(self) -> None:
@@ -93,6 +96,15 @@ class NetworkCanvas(QWidget):
         target = self.scene.single_target()
         if target is not None:
             self.inspect(target)
+
+    def restyle(self) -> None:
+        """The theme, the data palette or the UI scale changed: repaint in the new style and
+        fit again (label sizes and the largest fit zoom follow the UI scale)."""
+        self.scene.restyle()
+        if self.view.auto_fit:
+            self.view.fit()
+        else:
+            self.view._transformed()
 
     def _escape(self) -> None:
         if self.inspector.isVisible():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from engine.features import FEATURE_NAMES
 from gui.document import UNIT_SPACING
+from gui.i18n import translate
 
 from . import style
 from .labels import feature_label
@@ -48,20 +49,21 @@ class CanvasActions:
     def _room_for_neurons(self, column: int, n: int = 1) -> bool:
         have = len(self.doc.unit_ids[column])
         if have + n > style.MAX_NEURONS_PER_COLUMN:
-            return self.refuse(
-                f"A layer on the canvas holds at most {style.MAX_NEURONS_PER_COLUMN} neurons "
-                f"(this one has {have}). Bigger layers would be too small to read."
-            )
+            return self.refuse(translate(
+                "CanvasActions", "A layer on the canvas holds at most {most} neurons "
+                "(this one has {have}). Bigger layers would be too small to read."
+            ).format(most=style.MAX_NEURONS_PER_COLUMN, have=have))
         return True
 
     def _room_for_layer(self, size: int) -> bool:
         if self.doc.n_columns >= style.MAX_COLUMNS:
-            return self.refuse(
-                f"The canvas shows at most {style.MAX_COLUMNS - 2} hidden layers. "
+            return self.refuse(translate(
+                "CanvasActions", "The canvas shows at most {most} hidden layers. "
                 "Remove a layer before adding another."
-            )
+            ).format(most=style.MAX_COLUMNS - 2))
         if not 1 <= size <= style.MAX_NEURONS_PER_COLUMN:
-            return self.refuse(f"A new layer has 1 to {style.MAX_NEURONS_PER_COLUMN} neurons, not {size}.")
+            return self.refuse(translate("CanvasActions", "A new layer has 1 to {most} neurons, not {size}.").format(
+                most=style.MAX_NEURONS_PER_COLUMN, size=size))
         return True
 
     # ------------------------------------------------------------------ geometry helpers
@@ -109,7 +111,8 @@ class CanvasActions:
     # ------------------------------------------------------------------ structure
     def add_neuron(self, column: int, index: int | None = None, y: float | None = None) -> bool:
         if not 1 <= column < self.doc.n_columns:
-            return self.refuse("Neurons go into a hidden or output layer; inputs are the FEATURES.")
+            return self.refuse(translate("CanvasActions",
+                                         "Neurons go into a hidden or output layer; inputs are the FEATURES."))
         if not self._room_for_neurons(column):
             return False
         if y is not None:
@@ -125,10 +128,10 @@ class CanvasActions:
             return False
         if not self._is_centred(column):
             return self.editor.add_neuron(column)
-        with self.editor.macro("Add neuron"):  # one undo step with the re-centring
+        with self.editor.macro(translate("CanvasActions", "Add neuron")):  # one undo step with the re-centring
             ok = self.editor.add_neuron(column)
             if ok:
-                self._recentre(column, "Centre layer")
+                self._recentre(column, translate("CanvasActions", "Centre layer"))
         return ok
 
     def minus(self, cid: int) -> bool:
@@ -136,16 +139,18 @@ class CanvasActions:
         column = self.doc.column_of(cid)
         ids = self.doc.unit_ids[column]
         if column == 0:
-            return self.refuse("Switch inputs off in FEATURES (or select one and press Delete).")
+            return self.refuse(translate("CanvasActions",
+                                         "Switch inputs off in FEATURES (or select one and press Delete)."))
         if len(ids) <= 1:
-            return self.refuse("A layer keeps at least one neuron; remove the layer from its menu instead.")
+            return self.refuse(translate("CanvasActions",
+                                         "A layer keeps at least one neuron; remove the layer from its menu instead."))
         bottom = max(ids, key=lambda u: self.doc.unit_y[u])
         if not self._is_centred(column):
             return self.editor.remove_units([bottom])
-        with self.editor.macro("Remove neuron"):
+        with self.editor.macro(translate("CanvasActions", "Remove neuron")):
             ok = self.editor.remove_units([bottom])
             if ok:
-                self._recentre(column, "Centre layer")
+                self._recentre(column, translate("CanvasActions", "Centre layer"))
         return ok
 
     def add_layer(self, index: int | None = None, size: int = 2, x: float | None = None) -> bool:
@@ -166,7 +171,8 @@ class CanvasActions:
     def remove_layer(self, cid: int) -> bool:
         column = self.doc.column_of(cid)
         if column == 0:
-            return self.refuse("The inputs are not a layer; switch features off in FEATURES.")
+            return self.refuse(translate("CanvasActions",
+                                         "The inputs are not a layer; switch features off in FEATURES."))
         return self.editor.remove_layer(cid)
 
     def next_feature(self) -> str | None:
@@ -176,12 +182,13 @@ class CanvasActions:
     def add_feature(self, name: str | None = None) -> bool:
         name = name or self.next_feature()
         if name is None:
-            return self.refuse("Every input feature is already in use.")
+            return self.refuse(translate("CanvasActions", "Every input feature is already in use."))
         return self.editor.set_feature(name, True)
 
     def set_feature(self, name: str, on: bool) -> bool:
         if not on and len(self.doc.network.features) == 1:
-            return self.refuse(f"{feature_label(name)} is the only input; a network needs at least one.")
+            return self.refuse(translate("CanvasActions", "{feature} is the only input; a network needs at least one.")
+                               .format(feature=feature_label(name)))
         return self.editor.set_feature(name, on)
 
     def add_output(self) -> bool:
@@ -228,7 +235,8 @@ class CanvasActions:
         column = self.scene.column_at(x)
         if kind == "neuron":
             if column == 0:
-                return self.refuse("Inputs are features: switch them on in FEATURES or drop an Input.")
+                return self.refuse(translate("CanvasActions",
+                                             "Inputs are features: switch them on in FEATURES or drop an Input."))
             if column is not None:
                 return self.add_neuron(column, None, y)
             return self.add_layer_at(x, 1)
@@ -287,7 +295,8 @@ class CanvasActions:
             desired = sorted(ids, key=lambda u: ys[u])
             if desired != ids:
                 reorders.append(desired)
-        text = "Move neuron" if len(moves) == 1 else f"Move {len(moves)} neurons"
+        text = translate("CanvasActions", "Move neuron") if len(moves) == 1 else \
+            translate("CanvasActions", "Move {n} neurons").format(n=len(moves))
         if not reorders:
             return self.editor.move_items(old, (xs, ys), text)
         with self.editor.macro(text):
@@ -309,7 +318,7 @@ class CanvasActions:
         old = self.doc.positions()
         xs, ys = self.doc.positions()
         xs[cid] = x
-        return self.editor.move_items(old, (xs, ys), "Move layer")
+        return self.editor.move_items(old, (xs, ys), translate("CanvasActions", "Move layer"))
 
     def auto_layout(self) -> bool:
         return self.editor.auto_layout()

@@ -244,6 +244,11 @@ class EdgesItem(QGraphicsItem):
             painter.drawLines(lines)
         painter.setRenderHint(aa, True)
 
+    def restyle(self) -> None:
+        """New pens: the theme, the palette or the line widths changed (gui.canvas.style)."""
+        self._pens = _pens()
+        self.update()
+
     def set_live(self, live: bool) -> None:
         """While training animates the weights the picture changes every frame, so a
         cached copy only costs; a still picture is cached (hovering repaints cheaply)."""

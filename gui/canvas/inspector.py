@@ -15,6 +15,8 @@ during training, except in a field the user is typing in).
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -35,6 +37,7 @@ from PySide6.QtWidgets import (
 from engine.activations import ACTIVATION_NAMES, ACTIVATIONS, MAXOUT
 from engine.features import FEATURES
 from gui import theme
+from gui.i18n import translate
 from gui.icons import icon
 
 from . import labels
@@ -43,6 +46,11 @@ SLIDER_RANGE = 5.0
 SLIDER_STEPS = 100  # per unit: the slider moves in steps of 0.01
 VALUE_LIMIT = 1000.0
 WIDTH = 320
+
+
+def _rich(text: str) -> str:
+    """Plain words for the rich-text formula label (apostrophes stay as they are)."""
+    return html.escape(text, quote=False)
 
 
 class ValueEditor(QWidget):
@@ -63,7 +71,8 @@ class ValueEditor(QWidget):
         self.slider.setObjectName(f"{name}Slider")
         self.slider.setRange(-int(SLIDER_RANGE * SLIDER_STEPS), int(SLIDER_RANGE * SLIDER_STEPS))
         self.slider.setPageStep(SLIDER_STEPS // 4)
-        self.slider.setToolTip(f"Drag to change it between −{SLIDER_RANGE:g} and {SLIDER_RANGE:g}")
+        self.slider.setToolTip(translate("Inspector", "Drag to change it between {low} and {high}").format(
+            low=f"−{SLIDER_RANGE:g}", high=f"{SLIDER_RANGE:g}"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.spin)
@@ -108,17 +117,23 @@ class Inspector(QFrame):
 
     closed = Signal()
 
+    def restyle(self) -> None:
+        """Colours from the live theme (called again when it changes)."""
+        c = theme.COLORS
+        self.setStyleSheet(
+            f"QFrame#canvasInspector {{ background: {c.surface};"
+            f" border: 1px solid {c.border}; border-radius: 10px; }}"
+            f" QFrame#canvasInspector QLabel[role='control-label'] {{ color: {c.muted}; }}"
+        )
+
     def __init__(self, doc, editor, scene, parent=None):
         super().__init__(parent)
         self.doc, self.editor, self.scene = doc, editor, scene
         self.setObjectName("canvasInspector")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
-        self.setStyleSheet(
-            f"QFrame#canvasInspector {{ background: {theme.COLORS.surface};"
-            f" border: 1px solid {theme.COLORS.border}; border-radius: 10px; }}"
-            f" QFrame#canvasInspector QLabel[role='control-label'] {{ color: {theme.COLORS.muted}; }}"
-        )
+        self.restyle()
+        theme.on_change(self.restyle)
         self.setFixedWidth(WIDTH)
         self.target = None  # ("edge", (src uid, dst uid)) | ("unit", uid) | ("layer", cid)
 
@@ -136,17 +151,17 @@ class Inspector(QFrame):
         close.setIcon(icon("close", theme.COLORS.muted))
         close.setIconSize(QSize(16, 16))
         close.setAutoRaise(True)
-        close.setToolTip("Close (Esc)")
+        close.setToolTip(translate("Inspector", "Close (Esc)"))
         close.clicked.connect(self.close_card)
         self.close_button = close
 
         # connection
         self.weight = ValueEditor("weight")
-        self.weight_frozen = QCheckBox("Frozen")
-        self.weight_frozen.setToolTip("Training keeps this weight at its value")
-        self.weight_removed = QCheckBox("Removed")
-        self.weight_removed.setToolTip("Cut this connection: the network computes with 0 (its weight is kept "
-                                       "for when it is restored)")
+        self.weight_frozen = QCheckBox(translate("Inspector", "Frozen"))
+        self.weight_frozen.setToolTip(translate("Inspector", "Training keeps this weight at its value"))
+        self.weight_removed = QCheckBox(translate("Inspector", "Removed"))
+        self.weight_removed.setToolTip(translate("Inspector", "Cut this connection: the network computes with 0 "
+                                                 "(its weight is kept for when it is restored)"))
         flags = QWidget()
         row = QHBoxLayout(flags)
         row.setContentsMargins(0, 0, 0, 0)
@@ -159,8 +174,8 @@ class Inspector(QFrame):
         self.weight_removed.toggled.connect(self._set_weight_removed)
         # neuron
         self.bias = ValueEditor("bias")
-        self.bias_frozen = QCheckBox("Frozen")
-        self.bias_frozen.setToolTip("Training keeps this bias at its value")
+        self.bias_frozen = QCheckBox(translate("Inspector", "Frozen"))
+        self.bias_frozen.setToolTip(translate("Inspector", "Training keeps this bias at its value"))
         self.bias.value_changed.connect(self._set_bias)
         self.bias_frozen.toggled.connect(self._set_bias_frozen)
         # layer
@@ -175,19 +190,22 @@ class Inspector(QFrame):
         self.alpha.setSingleStep(0.05)
         self.alpha.setRange(0.0, 10.0)
         self.alpha.setKeyboardTracking(False)
-        self.alpha.valueChanged.connect(lambda v: self._set_layer("Change α", alpha=float(v)))
+        self.alpha.valueChanged.connect(lambda v: self._set_layer(translate("Inspector", "Change α"), alpha=float(v)))
         self.pieces = QSpinBox()
         self.pieces.setObjectName("piecesSpin")
         self.pieces.setRange(2, 8)
-        self.pieces.valueChanged.connect(lambda v: self._set_layer("Maxout pieces", pieces=int(v)))
+        self.pieces.valueChanged.connect(
+            lambda v: self._set_layer(translate("Inspector", "Maxout pieces"), pieces=int(v)))
         self.dropout = QDoubleSpinBox()
         self.dropout.setObjectName("dropoutSpin")
         self.dropout.setDecimals(2)
         self.dropout.setSingleStep(0.05)
         self.dropout.setRange(0.0, 0.9)
         self.dropout.setKeyboardTracking(False)
-        self.dropout.setToolTip("Share of this layer's outputs switched off at random while training")
-        self.dropout.valueChanged.connect(lambda v: self._set_layer("Dropout", dropout=float(v)))
+        self.dropout.setToolTip(translate("Inspector",
+                                          "Share of this layer's outputs switched off at random while training"))
+        self.dropout.valueChanged.connect(
+            lambda v: self._set_layer(translate("Inspector", "Change dropout"), dropout=float(v)))
 
         self.formula = QLabel()
         self.formula.setObjectName("inspectorFormula")
@@ -202,9 +220,11 @@ class Inspector(QFrame):
         self.form = form
         self._rows: dict[str, QWidget] = {}
         for key, text, widget in (
-            ("weight", "Weight", self.weight), ("weight_flags", "", flags), ("bias", "Bias", self.bias),
-            ("bias_frozen", "", self.bias_frozen), ("activation", "Activation", self.activation),
-            ("alpha", "α", self.alpha), ("pieces", "Pieces", self.pieces), ("dropout", "Dropout", self.dropout),
+            ("weight", translate("Inspector", "Weight"), self.weight), ("weight_flags", "", flags),
+            ("bias", translate("Inspector", "Bias"), self.bias), ("bias_frozen", "", self.bias_frozen),
+            ("activation", translate("Inspector", "Activation"), self.activation), ("alpha", "α", self.alpha),
+            ("pieces", translate("Inspector", "Pieces"), self.pieces),
+            ("dropout", translate("Inspector", "Dropout"), self.dropout),
         ):
             form.addRow(text, widget)
             self._rows[key] = widget
@@ -333,13 +353,14 @@ class Inspector(QFrame):
                 return self.close_card()
             column, i, j = key
             src, dst = labels.unit_name(doc, column - 1, i), labels.unit_name(doc, column, j)
-            self.title.setText("Connection")
-            self.subtitle.setText(f"from {src} to {dst}")
+            self.title.setText(translate("Inspector", "Connection"))
+            self.subtitle.setText(translate("Inspector", "from {source} to {target}").format(source=src, target=dst))
             self._show_rows("weight", "weight_flags")
             self._set_checked(self.weight_frozen, bool(net.frozen_w[column - 1][i, j]))
             self._set_checked(self.weight_removed, bool(net.removed[column - 1][i, j]))
             self.weight.set_value(net.weight(column - 1, i, j))
-            self.formula.setText(f"adds w · {src} to the sum z of {dst}")
+            self.formula.setText(_rich(translate("Inspector", "adds w · {source} to the sum z of {target}")
+                                             .format(source=src, target=dst)))
         elif kind == "unit":
             unit = self.unit()
             if unit is None:
@@ -347,14 +368,16 @@ class Inspector(QFrame):
             name = labels.unit_name(doc, unit.column, unit.index)
             if unit.column == 0:
                 feature = FEATURES[net.features[unit.index]]
-                self.title.setText(f"Input {feature.label}")
-                self.subtitle.setText("An input feature: its value at each point of the plane.")
+                self.title.setText(translate("Inspector", "Input {feature}").format(feature=feature.label))
+                self.subtitle.setText(translate("Inspector", "An input feature: its value at each point of the plane."))
                 self._show_rows()
-                self.formula.setText("Switch inputs on and off in FEATURES or from the palette's Input.")
+                self.formula.setText(_rich(translate(
+                    "Inspector", "Switch inputs on and off in FEATURES or from the palette's Input.")))
             else:
                 self.title.setText(name[0].upper() + name[1:])
-                self.subtitle.setText(labels.column_title(unit.column, doc.n_columns) + " layer · neuron "
-                                      f"{unit.index + 1} of {len(doc.unit_ids[unit.column])}")
+                self.subtitle.setText(translate("Inspector", "{layer} · neuron {n} of {total}").format(
+                    layer=labels.layer_title(unit.column, doc.n_columns), n=unit.index + 1,
+                    total=len(doc.unit_ids[unit.column])))
                 self._show_rows("bias", "bias_frozen", *self._layer_rows(unit.column))
                 self.bias.set_value(net.bias(unit.layer, unit.index))
                 self._set_checked(self.bias_frozen, bool(net.frozen_b[unit.layer][unit.index]))
@@ -362,19 +385,20 @@ class Inspector(QFrame):
                 spec = doc.layer_spec(unit.column)
                 self.formula.setText(
                     "z = Σ w<sub>i</sub>x<sub>i</sub> + b &nbsp;→&nbsp; a = f(z)<br>"
-                    + labels.activation_formula(spec.activation, spec.pieces)
+                    + _rich(labels.activation_formula(spec.activation, spec.pieces))
                 )
         else:
             column = self.layer_column()
             if column is None:
                 return self.close_card()
             n = len(doc.unit_ids[column])
-            self.title.setText(f"{labels.column_title(column, doc.n_columns)} layer")
-            self.subtitle.setText(f"{n} neuron{'s' if n != 1 else ''}")
+            self.title.setText(labels.layer_title(column, doc.n_columns))
+            self.subtitle.setText(translate("Inspector", "1 neuron") if n == 1
+                                  else translate("Inspector", "{n} neurons").format(n=n))
             self._show_rows(*self._layer_rows(column))
             self._refresh_layer(column)
             spec = doc.layer_spec(column)
-            self.formula.setText(labels.activation_formula(spec.activation, spec.pieces))
+            self.formula.setText(_rich(labels.activation_formula(spec.activation, spec.pieces)))
         if self.isVisible():
             self.reposition()
 

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainterPath, QPen, QStaticText
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from engine.activations import MAXOUT, make_activation
+from gui.i18n import translate
 
 from . import style
 from .sprites import BIAS_SPRITE_RECT, FRAME_RECT, bias_level
@@ -237,7 +238,7 @@ class RoundButton(QGraphicsItem):
     def paint(self, painter, option, widget=None) -> None:
         fill = style.ACCENT_SOFT if (self.hovered and self.enabled) else style.BUTTON_FILL
         painter.setBrush(fill)
-        painter.setPen(style.pen(style.COLORS.accent if self.hovered and self.enabled else "#b0bec5", 1.2))
+        painter.setPen(style.pen(style.COLORS.accent if self.hovered and self.enabled else style.COLORS.button_border, 1.2))
         painter.drawEllipse(self._rect)
         ink = style.INK if self.enabled else QColor(style.COLORS.disabled)
         painter.setPen(QPen(ink, 2.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
@@ -325,8 +326,10 @@ class LayerItem(QGraphicsItem):
         self.setAcceptHoverEvents(True)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
-        self.plus = RoundButton("+", "Add a neuron to this layer", lambda: on_add(self.cid), self)
-        self.minus = RoundButton("−", "Remove this layer's last neuron", lambda: on_remove(self.cid), self)
+        self.plus = RoundButton("+", translate("LayerItem", "Add a neuron to this layer"),
+                                lambda: on_add(self.cid), self)
+        self.minus = RoundButton("−", translate("LayerItem", "Remove this layer's last neuron"),
+                                 lambda: on_remove(self.cid), self)
 
     def set_info(self, column: int, kind: str, title: str, subtitle: str, activation: str,
                  activation_text: str, can_add: bool, can_remove: bool) -> None:

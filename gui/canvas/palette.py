@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QDrag, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QSizePolicy, QSpinBox, QToolButton
 
 from gui import theme
+from gui.i18n import translate
 from gui.icons import icon
 
 from . import style
@@ -100,14 +101,15 @@ class LayerPaletteButton(PaletteButton):
     """"Layer of [n]": the spin box sets how many neurons the new layer gets."""
 
     def __init__(self, parent=None):
-        super().__init__(b"layer:4", "layer", "Layer", "Drag a new hidden layer onto the canvas (or click "
-                         "to add one before the output)", parent)
+        super().__init__(b"layer:4", "layer", translate("Palette", "Layer"),
+                         translate("Palette", "Drag a new hidden layer onto the canvas (or click "
+                                   "to add one before the output)"), parent)
         self.size_spin = QSpinBox()
         self.size_spin.setObjectName("paletteLayerSize")
         self.size_spin.setRange(1, style.MAX_NEURONS_PER_COLUMN)
         self.size_spin.setValue(4)
-        self.size_spin.setSuffix(" neurons")
-        self.size_spin.setToolTip("How many neurons a new layer gets")
+        self.size_spin.setSuffix(translate("Palette", " neurons"))
+        self.size_spin.setToolTip(translate("Palette", "How many neurons a new layer gets"))
         self.size_spin.setAccelerated(True)
 
     def type_id(self) -> bytes:
@@ -117,6 +119,27 @@ class LayerPaletteButton(PaletteButton):
 class Palette(QFrame):
     """The strip of palette items plus the canvas's view buttons (layout, zoom, fit)."""
 
+    def restyle(self) -> None:
+        """Colours from the live theme (called again when it changes)."""
+        c = theme.COLORS
+        self.setStyleSheet(
+            f"""
+            QFrame#canvasPalette {{ background: {c.surface}; border-bottom: 1px solid {c.border}; }}
+            QToolButton[role="palette"] {{
+                border: 1px solid {c.border}; border-radius: 8px; padding: 4px 10px 4px 6px;
+                background: {c.button};
+            }}
+            QToolButton[role="palette"]:hover {{ background: {c.accent_soft};
+                border-color: {c.accent}; }}
+            QToolButton[role="palette"]:pressed {{ background: {c.accent_soft_pressed}; }}
+            QToolButton[role="view"] {{ border: 1px solid transparent; border-radius: 6px; padding: 3px; }}
+            QToolButton[role="view"]:hover {{ background: {c.accent_soft}; }}
+            """
+        )
+        pal = self.palette()  # after the style sheet, whose polish would put back the old one
+        pal.setColor(pal.ColorRole.Window, QColor(c.surface))
+        self.setPalette(pal)
+
     #: a palette item was clicked (not dragged): add it where it usually goes
     item_activated = Signal(bytes)
 
@@ -124,35 +147,20 @@ class Palette(QFrame):
         super().__init__(parent)
         self.setObjectName("canvasPalette")
         self.setAutoFillBackground(True)
-        pal = self.palette()
-        pal.setColor(pal.ColorRole.Window, QColor(theme.COLORS.surface))
-        self.setPalette(pal)
-        self.setStyleSheet(
-            f"""
-            QFrame#canvasPalette {{ border-bottom: 1px solid {theme.COLORS.border}; }}
-            QToolButton[role="palette"] {{
-                border: 1px solid {theme.COLORS.border}; border-radius: 8px; padding: 4px 10px 4px 6px;
-                background: #f7f9fa;
-            }}
-            QToolButton[role="palette"]:hover {{ background: {theme.COLORS.accent_soft};
-                border-color: {theme.COLORS.accent}; }}
-            QToolButton[role="palette"]:pressed {{ background: #b9e0db; }}
-            QToolButton[role="view"] {{ border: 1px solid transparent; border-radius: 6px; padding: 3px; }}
-            QToolButton[role="view"]:hover {{ background: {theme.COLORS.accent_soft}; }}
-            """
-        )
-        self.neuron = PaletteButton(b"neuron", "neuron", "Neuron",
-                                    "Drag a neuron into a layer, or between layers for a new one-neuron layer "
-                                    "(click: add to the last hidden layer)")
+        self.restyle()
+        theme.on_change(self.restyle)
+        self.neuron = PaletteButton(b"neuron", "neuron", translate("Palette", "Neuron"),
+                                    translate("Palette", "Drag a neuron into a layer, or between layers for a new "
+                                              "one-neuron layer (click: add to the last hidden layer)"))
         self.layer = LayerPaletteButton()
-        self.feature = PaletteButton(b"feature", "feature", "Input",
-                                     "Switch on the next input feature (x₁, x₂, x₁², …)")
-        self.output = PaletteButton(b"output", "output", "Output",
-                                    "Add an output neuron (one per class for multi-class data)")
-        heading = self.heading = QLabel("NETWORK")
+        self.feature = PaletteButton(b"feature", "feature", translate("Palette", "Input"),
+                                     translate("Palette", "Switch on the next input feature (x₁, x₂, x₁², …)"))
+        self.output = PaletteButton(b"output", "output", translate("Palette", "Output"),
+                                    translate("Palette", "Add an output neuron (one per class for multi-class data)"))
+        heading = self.heading = QLabel(translate("Palette", "NETWORK"))
         heading.setFont(theme.heading_font())
         heading.setProperty("role", "heading")
-        hint = QLabel("drag onto the canvas · right-click anything for more")
+        hint = QLabel(translate("Palette", "drag onto the canvas · right-click anything for more"))
         hint.setProperty("role", "control-label")
         hint.setObjectName("paletteHint")
         self.hint = hint
@@ -171,10 +179,10 @@ class Palette(QFrame):
         layout.addWidget(hint, 1)
         self.view_buttons: dict[str, QToolButton] = {}
         for name, icon_name, tip in (
-            ("auto_layout", "layout", "Auto layout: line the layers and neurons up again"),
-            ("zoom_out", "zoom-out", "Zoom out (Ctrl+−, or Ctrl+wheel)"),
-            ("zoom_in", "zoom-in", "Zoom in (Ctrl++, or Ctrl+wheel)"),
-            ("fit", "fit", "Fit the network to the window (Ctrl+0)"),
+            ("auto_layout", "layout", translate("Palette", "Auto layout: line the layers and neurons up again")),
+            ("zoom_out", "zoom-out", translate("Palette", "Zoom out (Ctrl+−, or Ctrl+wheel)")),
+            ("zoom_in", "zoom-in", translate("Palette", "Zoom in (Ctrl++, or Ctrl+wheel)")),
+            ("fit", "fit", translate("Palette", "Fit the network to the window (Ctrl+0)")),
         ):
             button = QToolButton()
             button.setObjectName(f"canvas_{name}")
@@ -196,11 +204,13 @@ class Palette(QFrame):
     def fit_width(self, width: int) -> None:
         """Narrow canvases (a 1024 × 768 projector): drop the hint, then the labels; every
         control stays."""
+        # larger text (presentation mode's UI scale) needs proportionally more room
+        width = int(width / max(1.0, self.fontMetrics().height() / 15.0))
         labelled = width >= 860
         style_ = Qt.ToolButtonStyle.ToolButtonTextBesideIcon if labelled else Qt.ToolButtonStyle.ToolButtonIconOnly
         for button in self.buttons():
             button.setToolButtonStyle(style_)
-        self.layer.size_spin.setSuffix(" neurons" if labelled else "")
+        self.layer.size_spin.setSuffix(translate("Palette", " neurons") if labelled else "")
         self.layer.size_spin.setMaximumWidth(120 if labelled else 64)
         self.heading.setVisible(width >= 560)
         self.hint.setVisible(width >= 1200)

@@ -22,6 +22,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QGraphicsScene, QToolTip
 
+from gui.i18n import translate
+
 from . import labels, style
 from .actions import CanvasActions
 from .drag import DragController
@@ -79,6 +81,9 @@ class NetworkScene(QGraphicsScene):
         self._refreshing_maps = False
         #: headers and input labels drawn this much larger (see set_text_scale)
         self.text_scale = 1.0
+        #: asked first for hover texts: fn(scene pos) -> str ("" for the usual text);
+        #: the step-through overlay's numbers (gui/canvas/trace_overlay.py)
+        self.tooltip_hook = None
         doc.structure_changed.connect(self.sync_structure)
         doc.positions_changed.connect(self.sync_positions)
         doc.weights_changed.connect(self.sync_weights)
@@ -110,7 +115,8 @@ class NetworkScene(QGraphicsScene):
             size = len(doc.unit_ids[c])
             if c == 0:
                 kind, act, act_text = "input", "", ""
-                subtitle = f"{size} feature" + ("" if size == 1 else "s")
+                subtitle = translate("NetworkScene", "1 feature") if size == 1 else \
+                    translate("NetworkScene", "{n} features").format(n=size)
             else:
                 spec = net.layers[c - 1].spec
                 kind = "output" if c == n - 1 else "hidden"
@@ -118,7 +124,8 @@ class NetworkScene(QGraphicsScene):
                 act_text = labels.activation_label(act)
                 if spec.activation == "maxout":
                     act_text += f" ×{spec.pieces}"
-                subtitle = f"{size} neuron" + ("" if size == 1 else "s")
+                subtitle = translate("NetworkScene", "1 neuron") if size == 1 else \
+                    translate("NetworkScene", "{n} neurons").format(n=size)
             layer.set_info(c, kind, labels.column_title(c, n), subtitle, act, act_text,
                            can_add=c >= 1 and size < style.MAX_NEURONS_PER_COLUMN, can_remove=c >= 1 and size > 1)
             columns.append(layer)
@@ -214,8 +221,10 @@ class NetworkScene(QGraphicsScene):
         """The network's extent in scene coordinates (what fit() shows)."""
         return QRectF(self._network_rect)
 
-    def sync_weights(self, origin: str = "user") -> None:
-        net = self.doc.network
+    def sync_weights(self, origin: str = "user", network=None) -> None:
+        """Recolour edges and biases from the document's weights, or from ``network`` (a
+        copy of the document's network with other weights: the timeline's preview)."""
+        net = self.doc.network if network is None else network
         if [L.n_out for L in net.layers] != self.sizes[1:] or net.n_inputs != (self.sizes[0] if self.sizes else -1):
             return  # a structure sync is on its way
         layers = net.layers
@@ -261,6 +270,20 @@ class NetworkScene(QGraphicsScene):
         else:
             self.thumbs = None
         self.thumbnail_layer.update()
+
+    def restyle(self) -> None:
+        """Colours or line widths changed (gui.canvas.style.refresh): redraw every cached piece."""
+        self.sprites.clear()
+        self.edges.restyle()
+        if self.order:
+            self.edges.set_geometry(self.unit_x, self.unit_y, HALF)  # its margin follows the widths
+        self.sync_maps()  # thumbnails through the new colour table
+        for item in self.items():
+            item.update()
+        self.invalidate(self.sceneRect(), QGraphicsScene.SceneLayer.BackgroundLayer)
+        for view in self.views():
+            view.resetCachedContent()
+            view.viewport().update()
 
     def set_device_scale(self, scale: float) -> None:
         """The view's zoom × device pixel ratio: thumbnails are rebuilt at their on-screen size."""
@@ -486,13 +509,18 @@ class NetworkScene(QGraphicsScene):
             super().helpEvent(event)
 
     def tooltip_at(self, pos: QPointF) -> str:
+        if self.tooltip_hook is not None:
+            text = self.tooltip_hook(pos)
+            if text:
+                return text
         item = self.item_at(pos)
         if isinstance(item, NeuronItem):
             return labels.neuron_tooltip(self.doc, item.column, item.index)
         if isinstance(item, RoundButton):
             return item.toolTip()
         if isinstance(item, LayerItem):
-            return "Drag to move this layer · click for its settings · right-click for more"
+            return translate("NetworkScene",
+                             "Drag to move this layer · click for its settings · right-click for more")
         k = self.edge_at(pos)
         if k is not None:
             return labels.edge_tooltip(self.doc, *self.edges.key(k))

@@ -41,6 +41,11 @@ class Sprites:
         self._frames: dict[str, QPixmap] = {}
         self._bias: dict[tuple[int, bool], QPixmap] = {}
 
+    def clear(self) -> None:
+        """Forget every piece (the theme or the line widths changed)."""
+        self._frames.clear()
+        self._bias.clear()
+
     def set_scale(self, scale: float) -> bool:
         scale = round(max(scale, 0.05), 3)
         if scale == self.scale:
@@ -62,10 +67,10 @@ class Sprites:
                 p.setPen(style.pen(style.COLORS.accent, 3.0))
                 p.drawRoundedRect(rect.adjusted(-2.5, -2.5, 2.5, 2.5), r + 2, r + 2)
             elif state == "hover":
-                p.setPen(style.pen("#455a64", 2.2))
+                p.setPen(style.pen(style.COLORS.neuron_hover, 2.2))
                 p.drawRoundedRect(rect.adjusted(0.4, 0.4, -0.4, -0.4), r, r)
             else:
-                p.setPen(style.pen("#90a4ae", 1.2))
+                p.setPen(style.pen(style.COLORS.neuron_border, 1.2))
                 p.drawRoundedRect(rect.adjusted(0.3, 0.3, -0.3, -0.3), r, r)
             p.end()
             self._frames[state] = pixmap
@@ -93,7 +98,7 @@ class Sprites:
         if pixmap is None:
             pixmap, p = _canvas(BIAS_SPRITE_RECT, self.scale)
             p.setBrush(style.lut_color(level / 127.5 - 1.0))
-            p.setPen(style.pen(style.COLORS.ink, 2.0) if frozen else style.pen("#607d8b", 1.0))
+            p.setPen(style.pen(style.COLORS.ink, 2.0) if frozen else style.pen(style.COLORS.bias_border, 1.0))
             p.drawRect(BIAS_RECT)
             p.end()
             self._bias[key] = pixmap

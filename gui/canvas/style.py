@@ -1,10 +1,13 @@
 """Sizes, colours, fonts and limits of the network canvas, in scene units (1 unit = 1 px
 at 100 % zoom), plus the cached pens and the colour table the items paint with.
 
-Colour follows :mod:`gui.theme`: the blue/orange pair only for values (weights, biases,
-thumbnails), the teal accent only for selection and drop targets, greys for the rest.
+Colour follows :mod:`gui.theme`: the data palette's pair only for values (weights, biases,
+thumbnails), the accent only for selection and drop targets, greys for the rest.
 Everything an item paints every frame comes from a cache here, so a frame allocates no
-pens, brushes or fonts.
+pens, brushes or fonts. :func:`refresh` rebuilds the colours and caches when the theme or
+palette changes (registered with :func:`gui.theme.on_change`); :func:`set_ui_scale`
+(presentation mode) makes outlines, edges, the smallest label size and the largest fit
+zoom grow with the UI scale.
 """
 
 from __future__ import annotations
@@ -80,24 +83,69 @@ BIG_EDGES_INTERVAL = 0.25
 #: pens per sign: |w| is quantised into this many steps between 0 and EDGE_FULL_WEIGHT
 EDGE_LEVELS = 24
 
-# --- colours ----------------------------------------------------------------------------------
+# --- colours and line widths (from the live theme tokens; see refresh) -----------------------
 
-CANVAS = QColor(COLORS.canvas)
-GRID_DOT = QColor(COLORS.canvas_grid)
-INK = QColor(COLORS.ink)
-MUTED = QColor(COLORS.muted)
-ACCENT = QColor(COLORS.accent)
-ACCENT_SOFT = QColor(COLORS.accent_soft)
-#: opaque (the canvas colour mixed in): a translucent lane was measurably slower to blit
-LANE_FILL = QColor("#eef1f3")
-LANE_BORDER = QColor("#d5dde2")
-LANE_DROP_FILL = QColor("#dcefec")
-NEURON_BORDER = QColor("#90a4ae")
-NEURON_EMPTY = QColor(theme.NEUTRAL)
-REMOVED_EDGE = QColor("#b8c3c9")
-BUTTON_FILL = QColor("#ffffff")
-BUTTON_BORDER = QColor("#b0bec5")
-HOVER_OUTLINE = QColor("#546e7a")
+CANVAS = INK = MUTED = ACCENT = ACCENT_SOFT = GRID_DOT = QColor()
+LANE_FILL = LANE_BORDER = LANE_DROP_FILL = NEURON_BORDER = NEURON_EMPTY = QColor()
+REMOVED_EDGE = BUTTON_FILL = BUTTON_BORDER = HOVER_OUTLINE = QColor()
+
+#: the presentation mode's UI scale (1 … 2.5): line widths, minimum label size, fit zoom
+UI_SCALE = 1.0
+#: outlines (neuron frames, lanes, buttons) are this many times as wide: the theme's line
+#: scale times the UI scale, capped so a selection outline stays inside its sprite
+OUTLINE_SCALE = 1.0
+OUTLINE_SCALE_MAX = 1.6
+_BASE = {"EDGE_MIN_WIDTH": 1.0, "EDGE_MAX_WIDTH": 5.0, "MIN_TITLE_PX": 12.5,
+         "TEXT_SCALE_MAX": 1.8, "MAX_FIT_ZOOM": 1.35}
+
+
+def refresh() -> None:
+    """Take the colours from :data:`gui.theme.COLORS` and the line widths from the theme
+    and :data:`UI_SCALE`; drops every cached pen (call the scene's ``restyle`` after)."""
+    global CANVAS, GRID_DOT, INK, MUTED, ACCENT, ACCENT_SOFT, LANE_FILL, LANE_BORDER, LANE_DROP_FILL
+    global NEURON_BORDER, NEURON_EMPTY, REMOVED_EDGE, BUTTON_FILL, BUTTON_BORDER, HOVER_OUTLINE
+    global OUTLINE_SCALE, EDGE_MIN_WIDTH, EDGE_MAX_WIDTH, MIN_TITLE_PX, TEXT_SCALE_MAX, MAX_FIT_ZOOM
+    global LUT_RGBA, LUT_ARGB32
+    c = COLORS
+    CANVAS, GRID_DOT, INK, MUTED = QColor(c.canvas), QColor(c.canvas_grid), QColor(c.ink), QColor(c.muted)
+    ACCENT, ACCENT_SOFT = QColor(c.accent), QColor(c.accent_soft)
+    #: opaque (the canvas colour mixed in): a translucent lane was measurably slower to blit
+    LANE_FILL, LANE_BORDER, LANE_DROP_FILL = QColor(c.lane_fill), QColor(c.lane_border), QColor(c.lane_drop_fill)
+    NEURON_BORDER, NEURON_EMPTY = QColor(c.neuron_border), QColor(theme.NEUTRAL)
+    REMOVED_EDGE, BUTTON_FILL = QColor(c.removed_edge), QColor(c.button_fill)
+    BUTTON_BORDER, HOVER_OUTLINE = QColor(c.button_border), QColor(c.hover_outline)
+    OUTLINE_SCALE = min(OUTLINE_SCALE_MAX, c.line_scale * UI_SCALE)
+    # edges grow more slowly than text: many wide edges into one neuron would merge
+    edge_scale = max(c.line_scale ** 0.5, UI_SCALE ** 0.75)
+    EDGE_MIN_WIDTH = _BASE["EDGE_MIN_WIDTH"] * edge_scale
+    EDGE_MAX_WIDTH = _BASE["EDGE_MAX_WIDTH"] * edge_scale
+    # labels grow with the square root of the UI scale: the headers of neighbouring layers
+    # share the gap between them, which the larger neurons already narrow
+    MIN_TITLE_PX = _BASE["MIN_TITLE_PX"] * UI_SCALE ** 0.5
+    TEXT_SCALE_MAX = _BASE["TEXT_SCALE_MAX"] * UI_SCALE ** 0.5
+    MAX_FIT_ZOOM = _BASE["MAX_FIT_ZOOM"] * UI_SCALE
+    LUT_RGBA = theme.diverging_lut(256)
+    LUT_ARGB32 = (
+        (0xFF << 24)
+        | (LUT_RGBA[:, 0].astype(np.uint32) << 16)
+        | (LUT_RGBA[:, 1].astype(np.uint32) << 8)
+        | LUT_RGBA[:, 2].astype(np.uint32)
+    ).astype(np.uint32)
+    for cached in (edge_pen, removed_pen, halo_pen, grid_pen, pen):
+        cached.cache_clear()
+    _COSMETIC.clear()
+
+
+def set_ui_scale(factor: float) -> bool:
+    """Presentation mode's UI scale for the canvas; True if it changed (then restyle)."""
+    global UI_SCALE
+    factor = float(min(max(factor, 1.0), 2.5))
+    if factor == UI_SCALE:
+        return False
+    UI_SCALE = factor
+    refresh()
+    return True
+
 
 # --- fonts (pixel sizes: they scale with the zoom like everything else) -----------------------
 
@@ -135,14 +183,9 @@ def button_font() -> QFont:
 
 # --- value colours -----------------------------------------------------------------------------
 
-#: 256 entries −1 … +1 as ARGB32 words (for thumbnails cut from one image)
-LUT_RGBA = theme.diverging_lut(256)
-LUT_ARGB32 = (
-    (0xFF << 24)
-    | (LUT_RGBA[:, 0].astype(np.uint32) << 16)
-    | (LUT_RGBA[:, 1].astype(np.uint32) << 8)
-    | LUT_RGBA[:, 2].astype(np.uint32)
-).astype(np.uint32)
+#: 256 entries −1 … +1 as RGBA and as ARGB32 words (for thumbnails cut from one image);
+#: set by refresh()
+LUT_RGBA = LUT_ARGB32 = np.zeros(0, np.uint32)
 #: LUT index of the value 0
 LUT_ZERO = 127.5
 
@@ -199,7 +242,7 @@ _COSMETIC: dict = {}
 
 @lru_cache(maxsize=None)
 def removed_pen() -> QPen:
-    pen = QPen(REMOVED_EDGE, 1.2, Qt.PenStyle.DotLine)
+    pen = QPen(REMOVED_EDGE, 1.2 * OUTLINE_SCALE, Qt.PenStyle.DotLine)
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     return pen
 
@@ -208,7 +251,7 @@ def removed_pen() -> QPen:
 def halo_pen(width: float, color: str = "accent") -> QPen:
     """Behind a selected (accent) or hovered edge; opaque and flat-capped, which Qt's
     raster engine strokes much faster than translucent or round-capped pens."""
-    c = QColor("#80cbc4") if color == "accent" else QColor("#cfd8dc")
+    c = QColor(COLORS.halo_accent if color == "accent" else COLORS.halo_hover)
     pen = QPen(c, width)
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     return pen
@@ -224,6 +267,11 @@ def grid_pen() -> QPen:
 
 @lru_cache(maxsize=None)
 def pen(color: str, width: float = 1.0, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
-    p = QPen(QColor(color), width, style)
+    """An outline pen; its width grows with the theme's line scale and the UI scale."""
+    p = QPen(QColor(color), width * OUTLINE_SCALE, style)
     p.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     return p
+
+
+refresh()
+theme.on_change(refresh)

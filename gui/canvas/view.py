@@ -22,6 +22,7 @@ from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPainter
 from PySide6.QtWidgets import QFrame, QGraphicsView, QLabel
 
+from gui import theme
 from gui.theme import COLORS
 
 from . import style
@@ -39,15 +40,19 @@ class Toast(QLabel):
         self.setObjectName("canvasToast")
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setStyleSheet(
-            f"QLabel#canvasToast {{ background: {COLORS.ink}; color: white; border-radius: 8px;"
-            " padding: 8px 14px; }"
-        )
+        self.restyle()
+        theme.on_change(self.restyle)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.hide()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.hide)
+
+    def restyle(self) -> None:
+        self.setStyleSheet(
+            f"QLabel#canvasToast {{ background: {COLORS.toast_bg}; color: {COLORS.toast_ink}; border-radius: 8px;"
+            " padding: 8px 14px; }"
+        )
 
     def show_message(self, text: str, ms: int = 4500) -> None:
         self.setText(text)

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -50,12 +50,14 @@ from PySide6.QtWidgets import (
 from engine.activations import ACTIVATION_NAMES, ACTIVATIONS, MAXOUT, Softmax, make_activation
 from engine.errors import ConfigError
 from gui import theme
+from gui.i18n import QT_TRANSLATE_NOOP, translate
 
 CONTEXT = "ActivationViewer"
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text) if text else ""
+    """A string marked with ``QT_TRANSLATE_NOOP("ActivationViewer", …)`` in the user's language."""
+    return translate(CONTEXT, text) if text else ""
 
 
 # --- what the viewer says -------------------------------------------------------------------
@@ -565,6 +567,7 @@ class ActivationViewer(QWidget):
         # left: the tiles
         self.heading = QLabel()
         self.heading.setProperty("role", "heading")
+        self.heading.setWordWrap(True)  # a longer translation wraps instead of widening the tiles
         self.tiles: dict[str, ActivationTile] = {}
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
@@ -664,6 +667,23 @@ class ActivationViewer(QWidget):
         self._apply_scale()
         self._retranslate()
         self.set_activation(self._name)
+        theme.on_change(self.restyle)
+
+    def restyle(self) -> None:
+        """The theme changed (gui.theme.on_change): text, note box and plot in its colours."""
+        global INK, MUTED, ACCENT, AXIS_INK, EDGE_AXIS
+        c = theme.COLORS
+        INK, MUTED, ACCENT, AXIS_INK, EDGE_AXIS = c.ink, c.muted, c.accent, c.hover_outline, c.plot_axis
+        for label, color in ((self.title, INK), (self.range_label, MUTED), (self.formula_label, INK),
+                             (self.derivative_label, ACCENT), (self.use_label, INK),
+                             (self.param_caption, MUTED), (self.param_value, INK), (self.readout, MUTED)):
+            label.setStyleSheet(f"color: {color};")
+        self.note_label.setStyleSheet(f"color: {INK}; background: transparent;")
+        self._note_box.setStyleSheet(
+            f"QFrame#activationNote {{ background: {c.note_bg}; border-left: 4px solid {c.note_border}; }}")
+        self.plot.setBackground(c.surface)
+        self._apply_scale()
+        self._redraw()
 
     # -- plot set-up ---------------------------------------------------------------------------
     def _build_plot(self) -> None:
@@ -723,7 +743,7 @@ class ActivationViewer(QWidget):
         legend = self.legend
         legend.setLabelTextSize(f"{POINTS['legend'] * s:g}pt")
         legend.setLabelTextColor(INK)
-        legend.setBrush(pg.mkBrush(255, 255, 255, 230))
+        legend.setBrush(pg.mkBrush(QColor(theme.COLORS.surface)))
         legend.setPen(pg.mkPen(theme.COLORS.border))
 
     def _update_ticks(self) -> None:
@@ -976,7 +996,7 @@ class ActivationViewer(QWidget):
         self.cross_h.setPos(f)
         self.hover_dots.setData(
             [x, x], [f, df], size=11 * self._scale, symbol="o",
-            pen=[pg.mkPen("#ffffff", width=2)] * 2,
+            pen=[pg.mkPen(theme.COLORS.surface, width=2)] * 2,
             brush=[pg.mkBrush(INK), pg.mkBrush(ACCENT)],
         )
         self.readout.setStyleSheet(f"color: {INK};")

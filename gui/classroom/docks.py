@@ -19,6 +19,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
 from engine.examples import list_examples
+from gui.i18n import translate
 
 
 class ClassroomDocks:
@@ -32,10 +33,12 @@ class ClassroomDocks:
         self.window, self.ws = window, ws
         self._lessons = None
         self._viewer = None
-        self.lessons_dock = _dock(window, "LESSONS", "lessonsDock", Qt.DockWidgetArea.LeftDockWidgetArea,
-                                  window.data_dock)
-        self.viewer_dock = _dock(window, "ACTIVATION FUNCTIONS", "activationsDock",
-                                 Qt.DockWidgetArea.RightDockWidgetArea, window.output_dock)
+        self.lessons_dock = _dock(window, translate("ClassroomDocks", "LESSONS"),
+                                  translate("ClassroomDocks", "Show or hide the lessons panel ({keys})"),
+                                  "lessonsDock", Qt.DockWidgetArea.LeftDockWidgetArea, window.data_dock)
+        self.viewer_dock = _dock(window, translate("ClassroomDocks", "ACTIVATION FUNCTIONS"),
+                                 translate("ClassroomDocks", "Show or hide the activation functions panel ({keys})"),
+                                 "activationsDock", Qt.DockWidgetArea.RightDockWidgetArea, window.output_dock)
         self.lessons_dock.visibilityChanged.connect(lambda on: on and self.lessons)
         self.viewer_dock.visibilityChanged.connect(lambda on: on and self.viewer)
 
@@ -66,14 +69,14 @@ class ClassroomDocks:
     def _apply_activation(self, name: str) -> None:
         cid = _selected_layer(self.ws)
         if cid is None:
-            self.window.statusBar().showMessage(
-                "Select a neuron or a layer on the canvas to give its layer this activation.", 6000
+            self.window.statusBar().showMessage(translate(
+                "ClassroomDocks", "Select a neuron or a layer on the canvas to give its layer this activation."), 6000
             )
             return
         self.ws.editor.set_activation(cid, name)
 
 
-def _dock(window, title: str, name: str, area, tab_with) -> QDockWidget:
+def _dock(window, title: str, tooltip: str, name: str, area, tab_with) -> QDockWidget:
     dock = QDockWidget(title, window)
     dock.setObjectName(name)
     dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
@@ -83,7 +86,7 @@ def _dock(window, title: str, name: str, area, tab_with) -> QDockWidget:
     keys = {"lessonsDock": "Ctrl+L", "activationsDock": "Ctrl+Shift+A"}[name]
     action = dock.toggleViewAction()
     action.setShortcut(QKeySequence(keys))
-    action.setToolTip(f"Show or hide the {title.lower()} panel ({keys})")
+    action.setToolTip(tooltip.format(keys=QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)))
     window.panels_menu.addAction(action)
     return dock
 
@@ -141,7 +144,8 @@ def _wire_lessons(docks: ClassroomDocks):
 
     lessons.load_example.connect(load)
     files.document_loaded.connect(loaded_elsewhere)
-    lessons.apply_settings.connect(lambda s: ws.editor.set_training("Lesson settings", **s))
+    lessons.apply_settings.connect(
+        lambda s: ws.editor.set_training(translate("ClassroomDocks", "Lesson settings"), **s))
     lessons.show_activation.connect(docks.show_activation)
     lessons.focus_requested.connect(focus)
     position = QSettings().value("lessons/position")

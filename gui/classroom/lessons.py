@@ -45,8 +45,10 @@ The text markup is deliberately small, so that a file stays readable as plain te
 Everything else is shown as written: HTML in a lesson file is shown as text, never run.
 
 The panel's own words (Previous, Next, …) are marked with ``QT_TRANSLATE_NOOP`` in the
-context ``"LessonPanel"`` and go through Qt's translator; until a compiled translation is
-installed, the panel carries the Spanish for these few words itself (:data:`SPANISH`).
+context ``"LessonPanel"`` and go through Qt's translator (the window's language, from
+``gui.i18n``), like activation names (context ``"Activations"``, see
+:mod:`gui.canvas.labels`). The lessons' own texts are bilingual in their JSON files and
+follow the panel's :meth:`LessonPanel.set_language`.
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -76,13 +78,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.activations import ACTIVATION_NAMES, ACTIVATIONS, MAXOUT
+from engine.activations import ACTIVATION_NAMES
 from engine.errors import ConfigError
 from engine.examples import EXAMPLES_DIR
 from engine.io import FileFormatError, localized, read_json
 from engine.io import json_type_name as _type_name
 from engine.training import TrainingConfig
 from gui import theme
+from gui.canvas.labels import activation_label
+from gui.i18n import QT_TRANSLATE_NOOP, translate
 
 # --------------------------------------------------------------------------- the data
 
@@ -480,40 +484,6 @@ UI = {
     "reload_lessons_tip": QT_TRANSLATE_NOOP("LessonPanel", "Read the lesson files again"),
 }
 
-#: The panel's own words in Spanish, used while no Qt translation for them is installed.
-#: (The lead's ``.ts`` file should carry the same; a test keeps both in step with UI.)
-SPANISH = {
-    "Lessons": "Lecciones",
-    "Choose a lesson": "Elige una lección",
-    "{number}. {title}": "{number}. {title}",
-    "⚠ {file} (cannot be used)": "⚠ {file} (no se puede usar)",
-    "This lesson file cannot be used": "Este archivo de lección no se puede usar",
-    "The other lessons work as usual. Correct the file, then press ↻ beside the list "
-    "to read the lesson files again. docs/lessons.md describes the format.":
-        "Las demás lecciones funcionan con normalidad. Corrige el archivo y pulsa ↻ junto a "
-        "la lista para volver a leer las lecciones. El formato se describe en docs/lessons.md.",
-    "No lessons found": "No hay lecciones",
-    "Lesson files (*.json) go in this folder:": "Los archivos de lección (*.json) van en esta carpeta:",
-    "‹ Previous": "‹ Anterior",
-    "Next ›": "Siguiente ›",
-    "Lesson {number} ›": "Lección {number} ›",
-    "Next lesson: {title} (Page Down)": "Siguiente lección: {title} (Av Pág)",
-    "Previous step (Page Up)": "Paso anterior (Re Pág)",
-    "Next step (Page Down)": "Paso siguiente (Av Pág)",
-    "Step {step} of {total}": "Paso {step} de {total}",
-    "Network: {title}": "Red: {title}",
-    "↺ Reload the network": "↺ Recargar la red",
-    "Load the network": "Cargar la red",
-    "Load this step's network as it was prepared (changes made to it are lost)":
-        "Carga la red de este paso tal como se preparó (se pierden los cambios que le hayas hecho)",
-    "Show f(x): {name}": "Ver f(x): {name}",
-    "Open the activation function viewer": "Abre el visor de funciones de activación",
-    "Read the lesson files again": "Vuelve a leer los archivos de lección",
-}
-
-#: Activation names as the course says them in Spanish (the rest are the same in both).
-ACTIVATION_LABELS_ES = {"step": "Escalón", "sign": "Signo", "linear": "Lineal", "sigmoid": "Sigmoide"}
-
 #: Point sizes at 100 % (``set_ui_scale`` multiplies them): read from the back of a room.
 POINTS = {
     "heading": 11.0,
@@ -595,6 +565,7 @@ class LessonPanel(QWidget):
         self._loaded: Path | None = None
         self._example_titles: dict[str, dict[str, str]] = {}
         self._nav_texts = ("", "")
+        theme.on_change(lambda: self.set_ui_scale(self._scale), owner=self)
 
         self.heading = QLabel()
         self.heading.setObjectName("lessonHeading")
@@ -709,17 +680,12 @@ class LessonPanel(QWidget):
 
     # -- words ------------------------------------------------------------------------------
     def _tr(self, key: str) -> str:
-        source = UI[key]
-        text = QCoreApplication.translate(CONTEXT, source)
-        if text == source and self._language.split("-")[0] == "es":
-            text = SPANISH.get(source, source)
-        return text
+        """The panel's word ``UI[key]`` through Qt's translator (the window's language)."""
+        return translate(CONTEXT, UI[key])
 
-    def _activation_label(self, name: str) -> str:
-        if self._language.split("-")[0] == "es" and name in ACTIVATION_LABELS_ES:
-            return ACTIVATION_LABELS_ES[name]
-        cls = ACTIVATIONS.get(name)
-        return cls.label if cls is not None else ("Maxout" if name == MAXOUT else name)
+    @staticmethod
+    def _activation_label(name: str) -> str:
+        return activation_label(name)
 
     # -- API: lessons -----------------------------------------------------------------------
     def lessons(self) -> list[Lesson | BrokenLesson]:
@@ -994,14 +960,14 @@ class LessonPanel(QWidget):
 QLabel#lessonHeading {{ color: {c.ink}; }}
 QLabel#lessonStepTitle {{ color: {c.ink}; }}
 QFrame#lessonFormula {{
-    background: #f2f7f7; border: 1px solid {c.accent_soft}; border-left: {max(3, round(4 * s))}px solid {c.accent};
+    background: {c.formula_bg}; border: 1px solid {c.accent_soft}; border-left: {max(3, round(4 * s))}px solid {c.accent};
     border-radius: {radius}px;
 }}
 QFrame#lessonFormula QLabel {{ color: {c.ink}; background: transparent; border: none; }}
 QTextBrowser#lessonText {{ background: {c.surface}; color: {c.ink}; }}
 QFrame#lessonRule {{ color: {c.border}; }}
 QPushButton#nextStepButton {{
-    background: {c.accent}; color: #ffffff; border: none; border-radius: {radius}px; padding: 4px 12px;
+    background: {c.accent}; color: {c.on_accent}; border: none; border-radius: {radius}px; padding: 4px 12px;
 }}
 QPushButton#nextStepButton:hover {{ background: {c.accent_hover}; }}
 QPushButton#nextStepButton:pressed {{ background: {c.accent_pressed}; }}
@@ -1079,7 +1045,7 @@ QPushButton#reloadNetworkButton:hover, QPushButton#showActivationButton:hover {{
         else:
             self.title.setText(step.title_in(lang))
             self._set_formula(step.formula_in(lang))
-            self.text.setHtml(render_markup(step.text_in(lang)))
+            self.text.setHtml(render_markup(step.text_in(lang), c.border))
             total = len(lesson.steps)
             self.counter.setText(f"{self._step_index + 1} / {total}")
             self.counter.setToolTip(self._tr("counter_tip").format(step=self._step_index + 1, total=total))

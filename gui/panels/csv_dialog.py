@@ -8,6 +8,9 @@ a thumbnail, and lets the user choose the share of training points. Only OK appl
 
 from __future__ import annotations
 
+import html
+import re
+
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
@@ -25,12 +28,57 @@ from PySide6.QtWidgets import (
 )
 
 from engine.datasets import Dataset, from_points
+from engine.errors import DataError, NeuronaError
 from gui import theme
+from gui.i18n import QT_TRANSLATE_NOOP, translate
 
 from .thumbnails import dataset_thumbnail
 from .widgets import SliderRow, caption, section_heading
 
 PREVIEW_ROWS = 8
+
+#: The engine's CSV problems (English, see ``engine.datasets.parse_csv``/``load_csv``) and
+#: how the GUI says them: (pattern of the engine's message, template with the same named
+#: fields). A message not listed here (a new one) is shown as the engine wrote it.
+CSV_PROBLEMS: list[tuple[re.Pattern, str]] = [
+    (re.compile(p, re.DOTALL), t) for p, t in (
+        (r"the CSV content must be text", QT_TRANSLATE_NOOP("CsvImport", "the CSV content must be text")),
+        (r"the file is too large \(more than (?P<mb>\d+) MB\)",
+         QT_TRANSLATE_NOOP("CsvImport", "the file is too large (more than {mb} MB)")),
+        (r"the file is empty", QT_TRANSLATE_NOOP("CsvImport", "the file is empty")),
+        (r"cannot read the row \((?P<detail>.*)\)",
+         QT_TRANSLATE_NOOP("CsvImport", "cannot read the row ({detail})")),
+        (r"expected 3 columns \(x1, x2, label\) but found (?P<n>\d+)",
+         QT_TRANSLATE_NOOP("CsvImport", "expected 3 columns (x1, x2, label) but found {n}")),
+        (r'"(?P<field>.*)" in column (?P<column>\w+) is not a number',
+         QT_TRANSLATE_NOOP("CsvImport", "“{field}” in column {column} is not a number")),
+        (r'"(?P<field>.*)" in column (?P<column>\w+) is not a finite number \(NaN and Inf are not allowed\)',
+         QT_TRANSLATE_NOOP("CsvImport",
+                           "“{field}” in column {column} is not a finite number (NaN and Inf are not allowed)")),
+        (r'"(?P<field>.*)" in column (?P<column>\w+) is too large \(the limit is (?P<limit>.+)\)',
+         QT_TRANSLATE_NOOP("CsvImport", "“{field}” in column {column} is too large (the limit is {limit})")),
+        (r"too many rows: at most (?P<n>\d+) data rows are allowed",
+         QT_TRANSLATE_NOOP("CsvImport", "too many rows: at most {n} data rows are allowed")),
+        (r"there are no data rows \(only a header or comments\)",
+         QT_TRANSLATE_NOOP("CsvImport", "there are no data rows (only a header or comments)")),
+        (r"every row has the same label \((?P<label>.*)\); at least two classes are needed",
+         QT_TRANSLATE_NOOP("CsvImport", "every row has the same label ({label}); at least two classes are needed")),
+        (r"cannot read (?P<file>.*?): (?P<reason>.*)",
+         QT_TRANSLATE_NOOP("CsvImport", "cannot read {file}: {reason}")),
+        (r"the file is not UTF-8 text; save it as 'CSV UTF-8'",
+         QT_TRANSLATE_NOOP("CsvImport", "the file is not UTF-8 text; save it as “CSV UTF-8”")),
+    )
+]
+
+
+def problem_text(exc: NeuronaError) -> str:
+    """The engine's message about a CSV file (without the line), in the user's language."""
+    message = exc.message if isinstance(exc, DataError) else str(exc)
+    for pattern, template in CSV_PROBLEMS:
+        match = pattern.fullmatch(message)
+        if match:
+            return translate("CsvImport", template).format(**match.groupdict())
+    return message
 
 
 def _fmt(v: float) -> str:
@@ -51,14 +99,15 @@ class CsvPreviewDialog(QDialog):
     def __init__(self, data: Dataset, file_name: str, ratio_percent: int = 50, seed: int = 0,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(f"Import {file_name}")
+        self.setWindowTitle(translate("CsvPreviewDialog", "Import {file}").format(file=file_name))
         self._data = data
         self._seed = seed
         n = data.n_train + data.n_test
         X = np.concatenate([data.x_train, data.x_test])
         y = np.concatenate([data.y_train, data.y_test])
 
-        title = QLabel(f"<b>{file_name}</b> — {n:,} rows")
+        title = QLabel(translate("CsvPreviewDialog", "<b>{file}</b> — {rows} rows").format(
+            file=html.escape(file_name), rows=f"{n:,}"))
         title_font = theme.base_font()
         title_font.setPointSizeF(theme.BASE_POINT_SIZE + 2)
         title.setFont(title_font)
@@ -71,26 +120,28 @@ class CsvPreviewDialog(QDialog):
         summary = QGridLayout()
         summary.setHorizontalSpacing(10)
         summary.setVerticalSpacing(4)
-        summary.addWidget(caption("Kind"), 0, 0, Qt.AlignmentFlag.AlignTop)
+        summary.addWidget(caption(translate("CsvPreviewDialog", "Kind")), 0, 0, Qt.AlignmentFlag.AlignTop)
         if data.kind == "classification":
-            kind = QLabel(f"Classification · {data.n_classes} classes")
+            kind = QLabel(translate("CsvPreviewDialog", "Classification · {n} classes").format(n=data.n_classes))
             summary.addWidget(kind, 0, 1)
-            summary.addWidget(caption("Classes"), 1, 0, Qt.AlignmentFlag.AlignTop)
+            summary.addWidget(caption(translate("CsvPreviewDialog", "Classes")), 1, 0, Qt.AlignmentFlag.AlignTop)
             classes = QVBoxLayout()
             classes.setSpacing(2)
             counts = np.bincount(y, minlength=data.n_classes)
             for k, name in enumerate(data.class_names):
                 color = theme.CLASS_COLORS[k % len(theme.CLASS_COLORS)]
-                row = QLabel(f"<span style='color:{color}; font-size:14pt'>●</span>&nbsp; label "
-                             f"<b>{name}</b> &nbsp;·&nbsp; {counts[k]:,} rows")
+                text = translate("CsvPreviewDialog", "label <b>{label}</b> &nbsp;·&nbsp; {rows} rows").format(
+                    label=html.escape(name), rows=f"{counts[k]:,}")
+                row = QLabel(f"<span style='color:{color}; font-size:14pt'>●</span>&nbsp; {text}")
                 row.setTextFormat(Qt.TextFormat.RichText)
                 classes.addWidget(row)
             summary.addLayout(classes, 1, 1)
         else:
             lo, hi = float(y.min()), float(y.max())
-            summary.addWidget(QLabel(f"Regression · targets {_fmt(lo)} … {_fmt(hi)}"), 0, 1)
+            summary.addWidget(QLabel(translate("CsvPreviewDialog", "Regression · targets {low} … {high}").format(
+                low=_fmt(lo), high=_fmt(hi))), 0, 1)
         xmin, xmax, ymin, ymax = data.extent
-        summary.addWidget(caption("Plane"), 2, 0, Qt.AlignmentFlag.AlignTop)
+        summary.addWidget(caption(translate("CsvPreviewDialog", "Plane")), 2, 0, Qt.AlignmentFlag.AlignTop)
         summary.addWidget(QLabel(f"x₁ {_fmt(xmin)} … {_fmt(xmax)},  x₂ {_fmt(ymin)} … {_fmt(ymax)}"), 2, 1)
         summary.setRowStretch(3, 1)
         summary.setColumnStretch(1, 1)
@@ -101,7 +152,7 @@ class CsvPreviewDialog(QDialog):
         top.addLayout(summary, 1)
 
         self.table = QTableWidget(min(PREVIEW_ROWS, n), 3)
-        self.table.setHorizontalHeaderLabels(["x₁", "x₂", "label"])
+        self.table.setHorizontalHeaderLabels(["x₁", "x₂", translate("CsvPreviewDialog", "label")])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -119,17 +170,22 @@ class CsvPreviewDialog(QDialog):
             self.table.setItem(r, 2, label)
         rows_shown = self.table.rowCount()
         self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + 26 * rows_shown + 6)
-        more = caption(f"first {rows_shown} of {n:,} rows" if n > rows_shown else f"all {n} rows")
+        if n > rows_shown:
+            more = caption(translate("CsvPreviewDialog", "first {shown} of {rows} rows").format(
+                shown=rows_shown, rows=f"{n:,}"))
+        else:
+            more = caption(translate("CsvPreviewDialog", "all {rows} rows").format(rows=n))
 
-        self.ratio = SliderRow("Training", 10, 90, scale=10, fmt=lambda v: f"{v} %",
-                               tooltip="Share of the rows used for training; the rest tests.")
+        self.ratio = SliderRow(translate("CsvPreviewDialog", "Training"), 10, 90, scale=10, fmt=lambda v: f"{v} %",
+                               tooltip=translate("CsvPreviewDialog",
+                                                 "Share of the rows used for training; the rest tests."))
         self.ratio.set_value(ratio_percent)
         self.split_label = QLabel()
         self.split_label.setProperty("role", "control-label")
         self.ratio.value_changed.connect(self._update_split)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("CsvPreviewDialog", "Import"))
         self._ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -139,10 +195,10 @@ class CsvPreviewDialog(QDialog):
         layout.setSpacing(10)
         layout.addWidget(title)
         layout.addLayout(top)
-        layout.addWidget(section_heading("First rows"))
+        layout.addWidget(section_heading(translate("CsvPreviewDialog", "First rows")))
         layout.addWidget(self.table)
         layout.addWidget(more)
-        layout.addWidget(section_heading("Split"))
+        layout.addWidget(section_heading(translate("CsvPreviewDialog", "Split")))
         layout.addWidget(self.ratio)
         layout.addWidget(self.split_label)
         layout.addWidget(buttons)
@@ -160,9 +216,11 @@ class CsvPreviewDialog(QDialog):
         k = min(n, int(n * percent / 100 + 1e-9))
         self._ok.setEnabled(k >= 1)
         if k < 1:
-            self.split_label.setText("Too few rows for this split: choose a larger training share.")
+            self.split_label.setText(translate("CsvPreviewDialog",
+                                               "Too few rows for this split: choose a larger training share."))
         else:
-            self.split_label.setText(f"{k:,} points train the network, {n - k:,} test it")
+            self.split_label.setText(translate("CsvPreviewDialog", "{train} points train the network, {test} test it")
+                                     .format(train=f"{k:,}", test=f"{n - k:,}"))
 
     def ratio_percent(self) -> int:
         return self.ratio.value()

@@ -44,9 +44,11 @@ from engine.datasets import (
 )
 from engine.errors import DataError, NeuronaError
 from gui import theme
+from gui.formatting import format_count
+from gui.i18n import QT_TRANSLATE_NOOP, translate
 from gui.icons import icon
 
-from .csv_dialog import CsvPreviewDialog, split_points
+from .csv_dialog import CsvPreviewDialog, problem_text, split_points
 from .drawing import (
     DRAW_HINT,
     DRAW_START,
@@ -65,16 +67,29 @@ SETTLE_MS = 350
 #: Largest seed the seed box holds (a QSpinBox is 32-bit) and largest "Regenerate" draws.
 MAX_SEED_SHOWN = 2**31 - 1
 MAX_NEW_SEED = 999_999
-CSV_FILTER = "CSV files (*.csv *.txt *.tsv);;All files (*)"
+CSV_FILTER = QT_TRANSLATE_NOOP("DataPanel", "CSV files (*.csv *.txt *.tsv);;All files (*)")
 
+#: What each tile's tooltip says (the engine's own descriptions are English only).
 TOOLTIPS = {
-    "xor": "Exclusive or, Playground's version: class 1 (blue) where x₁·x₂ ≥ 0.",
-    "xor_gate": "Logic gate XOR: true when exactly one input is 1.",
-    "spiral3": "A spiral with one arm per class (set the number of classes).",
-    "blobs": "Gaussian clouds on a circle, one per class (set the number of classes).",
-    "reg_gauss": "Regression, Playground's “multi Gaussian”: six bumps of value +1 or −1.",
-    "draw": "Draw your own points: click the output plot to add them, right-click to remove.",
-    "csv": "Import points from a CSV file with rows x1,x2,label.",
+    "and": QT_TRANSLATE_NOOP("DataPanel", "Logic gate AND: true when both inputs are 1."),
+    "or": QT_TRANSLATE_NOOP("DataPanel", "Logic gate OR: true when at least one input is 1."),
+    "nand": QT_TRANSLATE_NOOP("DataPanel", "Logic gate NAND (not AND): false only when both inputs are 1."),
+    "nor": QT_TRANSLATE_NOOP("DataPanel", "Logic gate NOR (not OR): true only when both inputs are 0."),
+    "xor_gate": QT_TRANSLATE_NOOP("DataPanel", "Logic gate XOR: true when exactly one input is 1."),
+    "xnor": QT_TRANSLATE_NOOP("DataPanel", "Logic gate XNOR: true when both inputs are equal."),
+    "circle": QT_TRANSLATE_NOOP("DataPanel", "A disc of class 1 inside a ring of class 0."),
+    "xor": QT_TRANSLATE_NOOP("DataPanel", "Exclusive or, Playground's version: class 1 (blue) where x₁·x₂ ≥ 0."),
+    "gauss": QT_TRANSLATE_NOOP("DataPanel",
+                               "Two Gaussian clouds: class 1 around (2, 2), class 0 around (−2, −2)."),
+    "spiral": QT_TRANSLATE_NOOP("DataPanel", "Two interleaved spiral arms."),
+    "blobs": QT_TRANSLATE_NOOP("DataPanel", "Gaussian clouds on a circle, one per class (set the number of classes)."),
+    "spiral3": QT_TRANSLATE_NOOP("DataPanel", "A spiral with one arm per class (set the number of classes)."),
+    "reg_plane": QT_TRANSLATE_NOOP("DataPanel", "Regression: the target grows linearly with x₁ + x₂."),
+    "reg_gauss": QT_TRANSLATE_NOOP("DataPanel",
+                                   "Regression, Playground's “multi Gaussian”: six bumps of value +1 or −1."),
+    "draw": QT_TRANSLATE_NOOP("DataPanel",
+                              "Draw your own points: click the output plot to add them, right-click to remove."),
+    "csv": QT_TRANSLATE_NOOP("DataPanel", "Import points from a CSV file with rows x1,x2,label."),
 }
 
 
@@ -108,13 +123,15 @@ class DataPanel(QWidget):
         self.tiles: dict[str, DataTile] = {}
         for _section, entries in SECTIONS:
             for key, text in entries:
-                self.tiles[key] = DataTile(key, text, self._tooltip(key), self._image_provider(key),
-                                           compact=key in GATES)
+                self.tiles[key] = DataTile(key, translate("DataTiles", text), self._tooltip(key),
+                                           self._image_provider(key), compact=key in GATES)
                 self.tiles[key].clicked.connect(lambda _=False, k=key: self._tile_clicked(k))
 
         self.variant_switch = SegmentedSwitch([
-            ("Table", "Logic gates as their truth table: the four rows 00, 01, 10, 11"),
-            ("Cloud", "Logic gates as noisy clouds of points around the four corners"),
+            (translate("DataPanel", "Table"),
+             translate("DataPanel", "Logic gates as their truth table: the four rows 00, 01, 10, 11")),
+            (translate("DataPanel", "Cloud"),
+             translate("DataPanel", "Logic gates as noisy clouds of points around the four corners")),
         ])
         self.variant_switch.group.idClicked.connect(self._variant_toggled)
 
@@ -122,13 +139,13 @@ class DataPanel(QWidget):
         self.classes_spin.setRange(3, MAX_CLASSES)
         self.classes_spin.setValue(3)
         self.classes_spin.setMinimumHeight(30)
-        self.classes_spin.setToolTip("Number of classes of Blobs and Spirals (3 to 8)")
+        self.classes_spin.setToolTip(translate("DataPanel", "Number of classes of Blobs and Spirals (3 to 8)"))
         classes_box = QWidget()
         cb = QVBoxLayout(classes_box)
         cb.setContentsMargins(6, 0, 0, 0)
         cb.setSpacing(2)
         cb.addStretch(1)
-        cb.addWidget(caption("Classes"))
+        cb.addWidget(caption(translate("DataPanel", "Classes")))
         cb.addWidget(self.classes_spin, 0, Qt.AlignmentFlag.AlignLeft)
         cb.addStretch(1)
         self.classes_spin.valueChanged.connect(self._classes_changed)
@@ -136,36 +153,40 @@ class DataPanel(QWidget):
         self.tile_grid = TileGrid(self.variant_switch, classes_box, self.tiles)
 
         # -- settings ------------------------------------------------------------------
-        self.noise = SliderRow("Noise", 0, 50, tooltip="How much the points stray from the pattern (0–50)")
-        self.ratio = SliderRow("Training", 10, 90, scale=10, fmt=lambda v: f"{v} %",
-                               tooltip="Ratio of training to test data: the share of points the network "
-                                       "learns from; the rest test it")
-        self.points = SliderRow("Points", 10, 2000, scale=10, fmt=lambda v: f"{v:,}",
-                                tooltip="How many points to generate")
+        self.noise = SliderRow(translate("DataPanel", "Noise"), 0, 50,
+                               tooltip=translate("DataPanel", "How much the points stray from the pattern (0–50)"))
+        self.ratio = SliderRow(translate("DataPanel", "Training"), 10, 90, scale=10, fmt=lambda v: f"{v} %",
+                               tooltip=translate("DataPanel", "Ratio of training to test data: the share of points "
+                                                 "the network learns from; the rest test it"))
+        self.points = SliderRow(translate("DataPanel", "Points"), 10, 2000, scale=10, fmt=format_count,
+                                tooltip=translate("DataPanel", "How many points to generate"))
         self.seed = QSpinBox()
         self.seed.setRange(0, MAX_SEED_SHOWN)
         self.seed.setMinimumHeight(30)
         self.seed.setMinimumWidth(64)  # not as wide as the largest seed: it scrolls
-        self.seed.setToolTip("The random seed: the same seed gives the same points")
+        self.seed.setToolTip(translate("DataPanel", "The random seed: the same seed gives the same points"))
         self.regenerate = QToolButton()
         self.regenerate.setIcon(icon("reset-seed"))
-        self.regenerate.setText("Regenerate")
+        self.regenerate.setText(translate("DataPanel", "Regenerate"))
         self.regenerate.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.regenerate.setMinimumHeight(30)
-        self.regenerate.setToolTip("Regenerate: new random points with the same settings (a new seed)")
+        self.regenerate.setToolTip(translate("DataPanel",
+                                             "Regenerate: new random points with the same settings (a new seed)"))
         seed_row = QHBoxLayout()
         seed_row.setSpacing(8)
-        seed_label = caption("Seed")
+        seed_label = caption(translate("DataPanel", "Seed"))
         seed_label.setMinimumWidth(self.noise.label.minimumWidth())
         seed_row.addWidget(seed_label)
         seed_row.addWidget(self.seed, 1)
         seed_row.addWidget(self.regenerate)
 
-        self.noise.value_changed.connect(lambda v: self._changed("Change noise", noise=float(v)))
+        self.noise.value_changed.connect(
+            lambda v: self._changed(translate("DataPanel", "Change noise"), noise=float(v)))
         self.ratio.value_changed.connect(
-            lambda v: self._changed("Change train/test ratio", train_ratio=v / 100))
-        self.points.value_changed.connect(lambda v: self._changed("Change number of points", n_points=v))
-        self.seed.valueChanged.connect(lambda v: self._changed("Change seed", seed=v))
+            lambda v: self._changed(translate("DataPanel", "Change train/test ratio"), train_ratio=v / 100))
+        self.points.value_changed.connect(
+            lambda v: self._changed(translate("DataPanel", "Change number of points"), n_points=v))
+        self.seed.valueChanged.connect(lambda v: self._changed(translate("DataPanel", "Change seed"), seed=v))
         for row in (self.noise, self.ratio, self.points):
             row.released.connect(self._released)
         self.regenerate.clicked.connect(self.regenerate_data)
@@ -179,6 +200,7 @@ class DataPanel(QWidget):
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         line.setStyleSheet(f"color: {theme.COLORS.border};")
+        theme.on_change(lambda: line.setStyleSheet(f"color: {theme.COLORS.border};"), owner=line)
 
         content = QWidget()
         content.setObjectName("dataPanelContent")
@@ -251,25 +273,30 @@ class DataPanel(QWidget):
             new = random.randint(1, MAX_NEW_SEED)
         with QSignalBlocker(self.seed):
             self.seed.setValue(new)
-        self._pending = "New random data"
+        self._pending = translate("DataPanel", "New random data")
         self._pending_fields["seed"] = new
         self._apply_pending()
 
     def import_csv(self) -> bool:
         """Ask for a CSV file, show what is wrong or a preview; load it after OK."""
-        path, _ = QFileDialog.getOpenFileName(self, "Import data from CSV", "", CSV_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, translate("DataPanel", "Import data from CSV"), "",
+                                              translate("DataPanel", CSV_FILTER))
         if not path:
             return False
         name = Path(path).name
         try:
             data = load_csv(path)  # file order, all rows: the dialog splits it
         except DataError as exc:
-            where = f"Problem on line {exc.line}: " if exc.line is not None else "Problem: "
+            if exc.line is not None:
+                where = translate("DataPanel", "Problem on line {line}: {problem}.").format(
+                    line=exc.line, problem=problem_text(exc))
+            else:
+                where = translate("DataPanel", "Problem: {problem}.").format(problem=problem_text(exc))
             QMessageBox.warning(
-                self, "Cannot import the CSV file",
-                f"{name} could not be imported.\n\n{where}{exc.message}.\n\n"
-                "Nothing was loaded; the current data are unchanged.\n"
-                "Each row needs three numbers: x1, x2, label.")
+                self, translate("DataPanel", "Cannot import the CSV file"),
+                translate("DataPanel", "{file} could not be imported.\n\n{problem}\n\n"
+                          "Nothing was loaded; the current data are unchanged.\n"
+                          "Each row needs three numbers: x1, x2, label.").format(file=name, problem=where))
             return False
         dialog = CsvPreviewDialog(data, name, self.ratio.value(), self.seed.value(), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -277,16 +304,18 @@ class DataPanel(QWidget):
         try:
             ds = dialog.dataset()
         except NeuronaError as exc:
-            QMessageBox.warning(self, "Cannot import the CSV file", f"{name}: {exc}")
+            QMessageBox.warning(self, translate("DataPanel", "Cannot import the CSV file"),
+                                translate("DataPanel", "{file}: {problem}").format(file=name,
+                                                                                   problem=problem_text(exc)))
             return False
-        return self.editor.set_data(ds, f"Import {name}")
+        return self.editor.set_data(ds, translate("DataPanel", "Import {file}").format(file=name))
 
     def clear_drawing(self) -> None:
         ds = self.doc.dataset
         if dataset_key(ds) != "draw":
             return
         X, y = DRAW_START
-        self.editor.set_data(drawn_dataset(X, y, ds.n_classes, ds), "Clear points")
+        self.editor.set_data(drawn_dataset(X, y, ds.n_classes, ds), translate("DataPanel", "Clear points"))
 
     def point_clicked(self, x: float, y: float, button) -> None:
         """A click on the output plot: add (left) or delete the nearest (right) point."""
@@ -304,8 +333,8 @@ class DataPanel(QWidget):
     # ------------------------------------------------------------------ tiles
     def _tooltip(self, key: str) -> str:
         if key in TOOLTIPS:
-            return TOOLTIPS[key]
-        return GENERATORS[key].description
+            return translate("DataPanel", TOOLTIPS[key])
+        return GENERATORS[key].description  # a generator added to the engine but not here yet
 
     def _image_provider(self, key: str):
         if key == "draw":
@@ -331,7 +360,8 @@ class DataPanel(QWidget):
                 self.editor.error.emit(str(exc))
             else:
                 label = self.tiles[key].text().rstrip("…")
-                self.editor.set_data(ds, "Draw your own data" if key == "draw" else f"Data: {label}")
+                self.editor.set_data(ds, translate("DataPanel", "Draw your own data") if key == "draw"
+                                     else translate("DataPanel", "Data: {name}").format(name=label))
         self.sync_from_document()  # the right tile stays checked, whatever happened
 
     def _variant(self) -> str:
@@ -341,7 +371,8 @@ class DataPanel(QWidget):
         for key in GATES:
             self.tiles[key].refresh_image()
         if self._key in GATES:
-            self._pending = "Gate data: noisy cloud" if self._variant() == "cloud" else "Gate data: truth table"
+            self._pending = (translate("DataPanel", "Gate data: noisy cloud") if self._variant() == "cloud"
+                             else translate("DataPanel", "Gate data: truth table"))
             self._pending_fields["variant"] = self._variant()
             self._apply_pending()
         self._update_enabled()
@@ -350,7 +381,7 @@ class DataPanel(QWidget):
         for key in MULTI_CLASS:
             self.tiles[key].refresh_image()
         if self._key in MULTI_CLASS:
-            self._changed("Change number of classes", n_classes=n)
+            self._changed(translate("DataPanel", "Change number of classes"), n_classes=n)
 
     # ------------------------------------------------------------------ settings
     def _generate(self, key: str, n_points: int | None) -> Dataset:
@@ -422,24 +453,25 @@ class DataPanel(QWidget):
 
     def _add_point(self, ds: Dataset, x: float, y: float) -> None:
         if ds.n_train >= MAX_POINTS:
-            self._draw_message(f"A data set holds at most {MAX_POINTS:,} points.")
+            self._draw_message(translate("DataPanel", "A data set holds at most {n} points.").format(
+                n=format_count(MAX_POINTS)))
             return
         k = min(self._draw_class, ds.n_classes - 1)
         X = np.vstack([ds.x_train, [[x, y]]])
         labels = np.append(ds.y_train, k)
-        self.editor.set_data(drawn_dataset(X, labels, ds.n_classes, ds), "Add point")
+        self.editor.set_data(drawn_dataset(X, labels, ds.n_classes, ds), translate("DataPanel", "Add point"))
 
     def _delete_near(self, ds: Dataset, x: float, y: float) -> None:
         i = nearest_point(ds, x, y)
         if i is None:
             return  # nothing close enough to the click
         if ds.n_train == 1:
-            self._draw_message("The last point stays: a data set needs at least one. "
-                               "Add another point first, or Clear.")
+            self._draw_message(translate("DataPanel", "The last point stays: a data set needs at least one. "
+                                         "Add another point first, or Clear."))
             return
         keep = np.arange(ds.n_train) != i
         self.editor.set_data(drawn_dataset(ds.x_train[keep], ds.y_train[keep], ds.n_classes, ds),
-                             "Delete point")
+                             translate("DataPanel", "Delete point"))
 
     def _change_drawn_classes(self, step: int) -> None:
         ds = self.doc.dataset
@@ -450,12 +482,13 @@ class DataPanel(QWidget):
             return
         used = np.concatenate([ds.y_train, ds.y_test])
         if step < 0 and (used == n).any():
-            self._draw_message(f"Class {n} still has points: delete them first.")
+            self._draw_message(translate("DataPanel", "Class {k} still has points: delete them first.").format(k=n))
             return
         if step > 0:
             self._draw_class = n - 1
         self.editor.set_data(drawn_dataset(ds.x_train, ds.y_train, n, ds),
-                             "Add class" if step > 0 else "Remove class")
+                             translate("DataPanel", "Add class") if step > 0
+                             else translate("DataPanel", "Remove class"))
 
     def _draw_message(self, text: str) -> None:
         self.draw_controls.message.setText(text)
@@ -507,7 +540,7 @@ class DataPanel(QWidget):
         self.settings.setVisible(key != "draw")
         if key == "draw":
             self._sync_draw_controls()
-            self._draw_message(DRAW_HINT)
+            self._draw_message(translate("DrawControls", DRAW_HINT))
         self._update_enabled()
         self._update_draw_mode()
 
@@ -520,10 +553,14 @@ class DataPanel(QWidget):
         self.ratio.setEnabled((generated and not table) or key == "csv")
         self.seed.setEnabled((generated and not table) or key == "csv")
         self.regenerate.setEnabled((generated and not table) or key == "csv")
-        why = {
-            "draw": "Drawn points all train the network; noise, size and seed do not apply.",
-            "csv": "Imported points: only the split (training share and seed) can change.",
-        }.get(key, "A truth table is exactly four rows: noise, size and split do not apply." if table else "")
+        if key == "draw":
+            why = translate("DataPanel", "Drawn points all train the network; noise, size and seed do not apply.")
+        elif key == "csv":
+            why = translate("DataPanel", "Imported points: only the split (training share and seed) can change.")
+        elif table:
+            why = translate("DataPanel", "A truth table is exactly four rows: noise, size and split do not apply.")
+        else:
+            why = ""
         for row in (self.noise, self.points):
             row.set_reason(why or None)
         self.ratio.set_reason(why if key == "draw" or table else None)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QPushButton, QT
 
 from engine.datasets import MAX_CLASSES, PLAYGROUND_EXTENT, Dataset
 from gui import theme
+from gui.i18n import QT_TRANSLATE_NOOP, translate
 
 from .widgets import hint, section_heading
 
@@ -26,8 +27,8 @@ DRAWN_NAME = "drawn"
 DRAW_START = (np.array([[-2.5, -2.5], [2.5, 2.5]]), np.array([0, 1]))
 #: Farthest a right click may be from a point to delete it, as a share of the plane's side.
 DELETE_RADIUS = 0.08
-DRAW_HINT = ("Left-click the output plot to add a point of the chosen class; "
-             "right-click removes the nearest point.")
+DRAW_HINT = QT_TRANSLATE_NOOP("DrawControls", "Left-click the output plot to add a point of the chosen class; "
+                              "right-click removes the nearest point.")
 
 
 def drawn_dataset(X, y, n_classes: int, base: Dataset | None = None) -> Dataset:
@@ -61,11 +62,21 @@ def nearest_point(ds: Dataset, x: float, y: float) -> int | None:
 def _ink_on(color: QColor) -> str:
     """Black or white text, whichever reads better on ``color``."""
     lum = 0.2126 * color.redF() + 0.7152 * color.greenF() + 0.0722 * color.blueF()
-    return theme.COLORS.ink if lum > 0.55 else "#ffffff"
+    return "#263238" if lum > 0.55 else "#ffffff"  # on a data colour, in every theme
 
 
 class DrawControls(QFrame):
     """Class buttons (2…8, in the class colours), add/remove a class, Clear, a hint."""
+
+    def _color_buttons(self) -> None:
+        """The class buttons in the live palette's colours."""
+        for k, b in enumerate(self.buttons):
+            color = theme.class_color(k)
+            b.setStyleSheet(
+                f"QToolButton {{ background: {color.name()}; color: {_ink_on(color)}; font-weight: bold;"
+                f" border: 1px solid {color.darker(130).name()}; border-radius: 5px; }}"
+                f"QToolButton:checked {{ border: 3px solid {theme.COLORS.ink}; }}"
+            )
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -80,34 +91,30 @@ class DrawControls(QFrame):
             b.setCheckable(True)
             b.setText(str(k))
             b.setFixedSize(34, 32)
-            color = theme.class_color(k)
-            b.setStyleSheet(
-                f"QToolButton {{ background: {color.name()}; color: {_ink_on(color)}; font-weight: bold;"
-                f" border: 1px solid {color.darker(130).name()}; border-radius: 5px; }}"
-                f"QToolButton:checked {{ border: 3px solid {theme.COLORS.ink}; }}"
-            )
-            b.setToolTip(f"Draw points of class {k}")
+            b.setToolTip(translate("DrawControls", "Draw points of class {k}").format(k=k))
             self.group.addButton(b, k)
             self.buttons.append(b)
             self._row.addWidget(b)
+        self._color_buttons()
+        theme.on_change(self._color_buttons)
         self.add_class = QToolButton()
         self.add_class.setText("+")
-        self.add_class.setToolTip("Add a class (at most 8)")
+        self.add_class.setToolTip(translate("DrawControls", "Add a class (at most {n})").format(n=MAX_CLASSES))
         self.remove_class = QToolButton()
         self.remove_class.setText("−")
-        self.remove_class.setToolTip("Remove the last class (only when it has no points)")
+        self.remove_class.setToolTip(translate("DrawControls", "Remove the last class (only when it has no points)"))
         for b in (self.add_class, self.remove_class):
             b.setFixedSize(30, 32)
             self._row.addWidget(b)
         self._row.addStretch(1)
-        self.clear = QPushButton("Clear")
-        self.clear.setToolTip("Remove the drawn points and start again from two points")
-        self.message = hint(DRAW_HINT)
+        self.clear = QPushButton(translate("DrawControls", "Clear"))
+        self.clear.setToolTip(translate("DrawControls", "Remove the drawn points and start again from two points"))
+        self.message = hint(translate("DrawControls", DRAW_HINT))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         top = QHBoxLayout()
-        top.addWidget(section_heading("Draw"))
+        top.addWidget(section_heading(translate("DrawControls", "Draw")))
         top.addStretch(1)
         top.addWidget(self.clear)
         layout.addLayout(top)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractButton, QGridLayout, QSizePolicy, QToolTi
 
 from engine.features import FEATURE_NAMES, FEATURES
 from gui import theme
+from gui.i18n import QT_TRANSLATE_NOOP, translate
 
 from .thumbnails import feature_thumbnail
 
@@ -25,13 +26,13 @@ THUMB = 40
 LABEL_POINT_SIZE = 12.0
 
 DESCRIPTIONS = {
-    "x1": "x₁, the horizontal coordinate",
-    "x2": "x₂, the vertical coordinate",
-    "x1_sq": "x₁², large on the left and right edges",
-    "x2_sq": "x₂², large at the top and bottom",
-    "x1x2": "x₁·x₂, positive in two opposite quadrants",
-    "sin_x1": "sin x₁, stripes across x₁",
-    "sin_x2": "sin x₂, stripes across x₂",
+    "x1": QT_TRANSLATE_NOOP("FeaturesPanel", "x₁, the horizontal coordinate"),
+    "x2": QT_TRANSLATE_NOOP("FeaturesPanel", "x₂, the vertical coordinate"),
+    "x1_sq": QT_TRANSLATE_NOOP("FeaturesPanel", "x₁², large on the left and right edges"),
+    "x2_sq": QT_TRANSLATE_NOOP("FeaturesPanel", "x₂², large at the top and bottom"),
+    "x1x2": QT_TRANSLATE_NOOP("FeaturesPanel", "x₁·x₂, positive in two opposite quadrants"),
+    "sin_x1": QT_TRANSLATE_NOOP("FeaturesPanel", "sin x₁, stripes across x₁"),
+    "sin_x2": QT_TRANSLATE_NOOP("FeaturesPanel", "sin x₂, stripes across x₂"),
 }
 
 
@@ -47,7 +48,7 @@ class FeatureToggle(QAbstractButton):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_Hover)
-        self.setAccessibleName(f"Input {FEATURES[name].label}")
+        self.setAccessibleName(translate("FeaturesPanel", "Input {feature}").format(feature=FEATURES[name].label))
         font = QFont(self.font())
         font.setPointSizeF(LABEL_POINT_SIZE)
         self.setFont(font)
@@ -120,7 +121,8 @@ class FeaturesPanel(QWidget):
         self.setMinimumWidth(220)
         # Nothing more to show when taller: leave the height to the DATA panel above.
         self.setMaximumHeight(layout.sizeHint().height() + 8)
-        self.setToolTip("What the network sees of each point. Click a feature to switch it on or off as an input.")
+        self.setToolTip(translate("FeaturesPanel", "What the network sees of each point. "
+                                  "Click a feature to switch it on or off as an input."))
         doc.structure_changed.connect(self.sync_from_document)
         doc.data_changed.connect(self._sync_extent)
         self._sync_extent()
@@ -146,12 +148,15 @@ class FeaturesPanel(QWidget):
         for name, t in self.toggles.items():
             on = name in features
             t.setChecked(on)
-            tip = DESCRIPTIONS[name] + (".\nUsed as an input — click to switch it off." if on
-                                        else ".\nNot used — click to add it as an input.")
+            description = translate("FeaturesPanel", DESCRIPTIONS[name])
             if on and len(features) == 1:
-                tip = (DESCRIPTIONS[name] + ".\nThe only input: a network needs at least one, "
-                       "so switch another feature on before switching this one off.")
-            t.setToolTip(tip)
+                tip = translate("FeaturesPanel", "{description}.\nThe only input: a network needs at least one, "
+                                "so switch another feature on before switching this one off.")
+            elif on:
+                tip = translate("FeaturesPanel", "{description}.\nUsed as an input — click to switch it off.")
+            else:
+                tip = translate("FeaturesPanel", "{description}.\nNot used — click to add it as an input.")
+            t.setToolTip(tip.format(description=description))
             t.update()
 
     def _sync_extent(self) -> None:

@@ -12,8 +12,19 @@ from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from gui import theme
+from gui.i18n import translate
 
+from . import plots
 from .plots import AXIS_PEN, INK, LUT, make_pen
+
+
+def _refresh_colors() -> None:
+    """The plots' colours after a theme or palette change (gui.theme.on_change)."""
+    global AXIS_PEN, INK, LUT
+    AXIS_PEN, INK, LUT = plots.AXIS_PEN, plots.INK, plots.LUT
+
+
+theme.on_change(_refresh_colors)
 
 
 class ColorLegend(QWidget):
@@ -22,6 +33,7 @@ class ColorLegend(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._classes: list[tuple[QColor, str]] = []
+        self._short: list[str] = []
         self._bar: tuple[float, float, str] | None = None
         self._test_marker = False
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -46,9 +58,8 @@ class ColorLegend(QWidget):
 
         full = [name for _, name in self._classes]
         placed, rows = place(full)
-        if rows > 1:
-            short = [n.removeprefix("class ") for n in full]
-            placed, rows = place(short)
+        if rows > 1 and self._short:
+            placed, rows = place(self._short)
         return placed, rows
 
     def resizeEvent(self, event):  # noqa: N802 (Qt override)
@@ -60,7 +71,11 @@ class ColorLegend(QWidget):
         if self.height() != rows * self._row_h:
             self.setFixedHeight(rows * self._row_h)
 
-    def set_classes(self, classes: list[tuple[QColor, str]], test_marker: bool = False) -> None:
+    def set_classes(self, classes: list[tuple[QColor, str]], test_marker: bool = False,
+                    short_names: list[str] | None = None) -> None:
+        """Swatches with names ("class 3"); ``short_names`` ("3") are used when the full
+        names would need more than one row."""
+        self._short = list(short_names) if short_names else []
         self._set(list(classes), None, test_marker)
 
     def set_bar(self, lo: float, hi: float, caption: str, test_marker: bool = False) -> None:
@@ -122,7 +137,7 @@ class ColorLegend(QWidget):
             rh = self._row_h
             for color, text, x, row in self._entries(fm, self.width())[0]:
                 cy_row = row * rh + rh / 2
-                p.setPen(QPen(QColor("#ffffff"), 1.2))
+                p.setPen(QPen(QColor(theme.COLORS.point_outline), 1.2))
                 p.setBrush(color)
                 p.drawEllipse(QPointF(x + 6, cy_row), 6, 6)
                 p.setPen(ink)
@@ -135,16 +150,17 @@ class ColorLegend(QWidget):
 
     @staticmethod
     def _marker_width(fm) -> int:
-        return fm.horizontalAdvance("test") + 26
+        return fm.horizontalAdvance(translate("ColorLegend", "test")) + 26
 
     @staticmethod
     def _draw_test_marker(p: QPainter, fm, x: float, cy: float, h: float) -> None:
         s = 6.0
+        text = translate("ColorLegend", "test")
         p.setPen(QPen(QColor(INK), 1.4))
         p.setBrush(QColor(theme.NEUTRAL))
         p.drawPolygon([QPointF(x + 6, cy - s), QPointF(x + 6 + s, cy), QPointF(x + 6, cy + s), QPointF(x + 6 - s, cy)])
         p.setPen(QColor(INK))
-        p.drawText(QRectF(x + 16, 0, fm.horizontalAdvance("test") + 4, h), Qt.AlignmentFlag.AlignVCenter, "test")
+        p.drawText(QRectF(x + 16, 0, fm.horizontalAdvance(text) + 4, h), Qt.AlignmentFlag.AlignVCenter, text)
 
 
 class LineLegend(QWidget):
@@ -167,7 +183,7 @@ class LineLegend(QWidget):
 
     def _fits_one_row(self) -> bool:
         fm = self.fontMetrics()
-        return sum(self._entry_width(fm, n) for _, n in self._entries) <= max(self.width(), 1)
+        return 4 + sum(self._entry_width(fm, n) for _, n in self._entries) <= max(self.width(), 1)  # as painted
 
     def resizeEvent(self, event):  # noqa: N802 (Qt override)
         super().resizeEvent(event)

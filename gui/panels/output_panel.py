@@ -22,13 +22,14 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QGridLayout,
     QSizePolicy,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +37,8 @@ from PySide6.QtWidgets import (
 from engine.features import FEATURES
 from engine.training import target_range
 from gui import theme
-from gui.formatting import format_accuracy, format_loss
+from gui.formatting import format_count, format_accuracy, format_loss
+from gui.i18n import QT_TRANSLATE_NOOP, translate
 from gui.live_label import LiveLabel
 
 from .plots import (
@@ -55,8 +57,8 @@ from .widgets import ElidedLabel, caption, section_heading
 
 POINT_LUT = theme.diverging_lut()  # points in full colour; the picture is lighter
 HIDDEN_LEVELS = (-1.0, 1.0)  # hidden neurons share Playground's −1 … +1 scale
-HOVER_HINT = "Hover over the plot to read the output"
-DRAW_HINT = "Left-click adds a point · right-click removes the nearest"
+HOVER_HINT = QT_TRANSLATE_NOOP("OutputPanel", "Hover over the plot to read the output")
+DRAW_HINT = QT_TRANSLATE_NOOP("OutputPanel", "Left-click adds a point · right-click removes the nearest")
 
 
 def _minus(text: str) -> str:
@@ -80,6 +82,7 @@ class MetricReadout(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addStretch(1)  # captions sit on the numbers, which line up across a row
         layout.addWidget(self.caption)
         layout.addWidget(self.value)
         self.setToolTip(tooltip)
@@ -105,8 +108,19 @@ class MetricReadout(QWidget):
     def resizeEvent(self, event):  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         long_title, short_title = self._titles
-        fits = self.caption.fontMetrics().horizontalAdvance(long_title) <= event.size().width()
-        self.caption.setText(long_title if fits else short_title)
+        fm, width = self.caption.fontMetrics(), event.size().width()
+        if fm.horizontalAdvance(long_title) <= width:
+            text = long_title
+        elif fm.horizontalAdvance(short_title) <= width or " " not in short_title.strip():
+            text = short_title
+        else:  # too long even when short (a narrow dock, a longer language): two lines, not cut
+            words = short_title.split(" ")
+            cut = min(range(1, len(words)), key=lambda k: abs(len(" ".join(words[:k])) - len(short_title) / 2))
+            text = " ".join(words[:cut]) + "\n" + " ".join(words[cut:])
+        if text != self.caption.text():
+            self.caption.setText(text)
+        # (also when only the font changed, e.g. presentation mode's UI scale)
+        self.caption.setFixedHeight((text.count("\n") + 1) * fm.height())
 
 
 class MetricsGrid(QWidget):
@@ -117,14 +131,20 @@ class MetricsGrid(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.epoch = MetricReadout("Epoch", "Epoch", "000,000", "Passes over the training data so far")
-        self.train_loss = MetricReadout("Train loss", "Train loss", "0.0000", "Average loss on the training points")
-        self.test_loss = MetricReadout("Test loss", "Test loss", "0.0000",
-                                       "Average loss on the test points, which the network never learns from")
-        self.speed = MetricReadout("Epochs / s", "Epochs/s", "00,000", "Training speed")
-        self.train_acc = MetricReadout("Train accuracy", "Train acc.", "100.0 %",
-                                       "Share of training points classified right")
-        self.test_acc = MetricReadout("Test accuracy", "Test acc.", "100.0 %", "Share of test points classified right")
+        self.epoch = MetricReadout(translate("MetricsGrid", "Epoch"), translate("MetricsGrid", "Epoch"), "000,000",
+                                   translate("MetricsGrid", "Passes over the training data so far"))
+        self.train_loss = MetricReadout(translate("MetricsGrid", "Train loss"), translate("MetricsGrid", "Train loss"),
+                                        "0.0000", translate("MetricsGrid", "Average loss on the training points"))
+        self.test_loss = MetricReadout(
+            translate("MetricsGrid", "Test loss"), translate("MetricsGrid", "Test loss"), "0.0000",
+            translate("MetricsGrid", "Average loss on the test points, which the network never learns from"))
+        self.speed = MetricReadout(translate("MetricsGrid", "Epochs / s"), translate("MetricsGrid", "Epochs/s"),
+                                   "00,000", translate("MetricsGrid", "Training speed"))
+        self.train_acc = MetricReadout(translate("MetricsGrid", "Train accuracy"),
+                                       translate("MetricsGrid", "Train acc."),
+                                       "100.0 %", translate("MetricsGrid", "Share of training points classified right"))
+        self.test_acc = MetricReadout(translate("MetricsGrid", "Test accuracy"), translate("MetricsGrid", "Test acc."),
+                                      "100.0 %", translate("MetricsGrid", "Share of test points classified right"))
         self.readouts = (self.epoch, self.train_loss, self.test_loss, self.speed, self.train_acc, self.test_acc)
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
@@ -164,18 +184,19 @@ class OutputPanel(QWidget):
 
         self.metrics = MetricsGrid()
 
-        self.title = section_heading("Decision region")
+        self.title = section_heading(translate("OutputPanel", "Decision region"))
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.plot = DecisionRegionPlot()
         self.legend = ColorLegend()
         self.readout = ElidedLabel()
         self.readout.setProperty("role", "control-label")
         self.readout.setFixedHeight(self.readout.fontMetrics().height() + 4)
-        self.readout.setText(HOVER_HINT)
-        self.show_test = QCheckBox("Show test data")
-        self.show_test.setToolTip("Show the test points (diamonds with a dark outline)")
-        self.discretize = QCheckBox("Discretize output")
-        self.discretize.setToolTip("Show only which side of the boundary each point of the plane is on")
+        self.readout.setText(translate("OutputPanel", HOVER_HINT))
+        self.show_test = QCheckBox(translate("OutputPanel", "Show test data"))
+        self.show_test.setToolTip(translate("OutputPanel", "Show the test points (diamonds with a dark outline)"))
+        self.discretize = QCheckBox(translate("OutputPanel", "Discretize output"))
+        self.discretize.setToolTip(translate("OutputPanel",
+                                             "Show only which side of the boundary each point of the plane is on"))
         toggles = QHBoxLayout()
         toggles.setSpacing(14)
         toggles.addWidget(self.show_test)
@@ -183,13 +204,13 @@ class OutputPanel(QWidget):
         toggles.addStretch(1)
 
         self.loss_plot = LossPlot()
-        self.log_scale = QCheckBox("Log scale")
-        self.log_scale.setToolTip("Logarithmic loss axis: small losses stay visible")
-        self.show_accuracy = QCheckBox("Accuracy")
-        self.show_accuracy.setToolTip("Also draw the accuracy, on the right axis (0–100 %)")
+        self.log_scale = QCheckBox(translate("OutputPanel", "Log scale"))
+        self.log_scale.setToolTip(translate("OutputPanel", "Logarithmic loss axis: small losses stay visible"))
+        self.show_accuracy = QCheckBox(translate("OutputPanel", "Accuracy"))
+        self.show_accuracy.setToolTip(translate("OutputPanel", "Also draw the accuracy, on the right axis (0–100 %)"))
         loss_head = QHBoxLayout()
         loss_head.setSpacing(14)
-        self.loss_title = section_heading("Loss")
+        self.loss_title = section_heading(translate("OutputPanel", "Loss"))
         loss_head.addWidget(self.loss_title)
         loss_head.addStretch(1)
         loss_head.addWidget(self.log_scale)
@@ -226,26 +247,54 @@ class OutputPanel(QWidget):
         self._update_loss_legend()
         self.set_metrics(0, None, None, None, None)
         self._data_changed()
+        theme.on_change(self.restyle)
+
+    def restyle(self) -> None:
+        """The theme or the data palette changed: points, picture and legends in the new colours."""
+        global POINT_LUT
+        POINT_LUT = theme.diverging_lut()
+        self._brushes.clear()
+        self._update_points()
+        self.refresh_image()
+        self._update_loss_legend()
+        self.legend.update()
+        self._update_title()
 
     def resizeEvent(self, event):  # noqa: N802 (Qt override)
         super().resizeEvent(event)
-        # A narrow dock (a 1024-pixel screen) gets shorter labels instead of clipped ones.
         narrow = event.size().width() < 340
-        self.show_test.setText("Test data" if narrow else "Show test data")
-        self.discretize.setText("Discretize" if narrow else "Discretize output")
+        self._fit_check_labels(event.size().width())
         self.loss_title.setVisible(not narrow)
         self.loss_plot.set_compact(narrow)
+
+    def changeEvent(self, event):  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_check_labels(self.width())
+
+    def _fit_check_labels(self, width: int) -> None:
+        """Shorter check-box labels when the long ones do not fit side by side (a narrow
+        dock, large presentation text, longer Spanish words), instead of clipped ones."""
+        long = (translate("OutputPanel", "Show test data"), translate("OutputPanel", "Discretize output"))
+        short = (translate("OutputPanel", "Test data"), translate("OutputPanel", "Discretize"))
+        style = self.show_test.style()
+        box = (style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+               + style.pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing) + 12)
+        fm = self.show_test.fontMetrics()
+        fits = sum(fm.horizontalAdvance(text) + box for text in long) + 24 <= width
+        for check, text in zip((self.show_test, self.discretize), long if fits else short):
+            check.setText(text)
 
     # ------------------------------------------------------------------ public API
     def set_metrics(self, epoch, train_loss, test_loss, train_acc, test_acc, eps=None) -> None:
         """The big numbers; ``None`` or NaN shows a dash (no test data, a regression)."""
         m = self.metrics
-        m.epoch.set_text(f"{int(epoch):,}")
+        m.epoch.set_text(format_count(epoch))
         m.train_loss.set_text(format_loss(train_loss))
         m.test_loss.set_text(format_loss(test_loss))
         m.train_acc.set_text(format_accuracy(train_acc))
         m.test_acc.set_text(format_accuracy(test_acc))
-        m.speed.set_text("—" if eps is None or not math.isfinite(eps) else f"{eps:,.0f}")
+        m.speed.set_text("—" if eps is None or not math.isfinite(eps) else format_count(eps))
 
     def set_history(self, epochs, train_loss, test_loss, train_acc=None, test_acc=None) -> None:
         """Loss (and accuracy) over epochs: NumPy arrays, shown as they are (no copies)."""
@@ -272,7 +321,7 @@ class OutputPanel(QWidget):
         self._draw, self._draw_class = bool(on), int(class_index)
         self.plot.setCursor(Qt.CursorShape.CrossCursor if on else Qt.CursorShape.ArrowCursor)
         if self._hover is None:
-            self.readout.setText(DRAW_HINT if on else HOVER_HINT)
+            self.readout.setText(translate("OutputPanel", DRAW_HINT if on else HOVER_HINT))
         self._update_title()
 
     def is_draw_mode(self) -> bool:
@@ -381,21 +430,24 @@ class OutputPanel(QWidget):
         net = self.doc.network
         if c == 0:
             name = net.features[i] if i < len(net.features) else "?"
-            return f"Input {FEATURES[name].label if name in FEATURES else name}"
+            return translate("OutputPanel", "Input {feature}").format(
+                feature=FEATURES[name].label if name in FEATURES else name)
         if c == len(net.sizes) - 1:
-            return f"Output neuron {i + 1}"
-        return f"Neuron {i + 1} · hidden layer {c}"
+            return translate("OutputPanel", "Output neuron {n}").format(n=i + 1)
+        return translate("OutputPanel", "Neuron {n} · hidden layer {layer}").format(n=i + 1, layer=c)
 
     def _update_title(self) -> None:
         if self._unit is not None and self.maps.unit_map(*self._unit) is not None:
-            text = f"{self._unit_name()} <span style='font-weight:normal'>(hovered)</span>"
+            hovered = translate("OutputPanel", "(hovered)")
+            text = f"{self._unit_name()} <span style='font-weight:normal'>{hovered}</span>"
         elif self.doc.dataset.kind == "regression":
-            text = "Output"
+            text = translate("OutputPanel", "Output")
         else:
-            text = "Decision region"
+            text = translate("OutputPanel", "Decision region")
         if self._draw:
             color = theme.CLASS_COLORS[self._draw_class % len(theme.CLASS_COLORS)]
-            text += (f" &nbsp;<span style='font-weight:normal'>· drawing class {self._draw_class} "
+            drawing = translate("OutputPanel", "· drawing class {k}").format(k=self._draw_class)
+            text += (f" &nbsp;<span style='font-weight:normal'>{drawing} "
                      f"<span style='color:{color}'>●</span></span>")
         if text != self.title.text():
             self.title.setText(text)
@@ -406,20 +458,22 @@ class OutputPanel(QWidget):
         if self._unit is not None and self._shown is not None and self._shown[0] == "values" \
                 and self.maps.unit_map(*self._unit) is not None:
             lo, hi = self._shown[2]
-            self.legend.set_bar(lo, hi, "Neuron", test)
+            self.legend.set_bar(lo, hi, translate("OutputPanel", "Neuron"), test)
         elif ds.kind == "regression":
             lo, hi = self._reg_levels
-            self.legend.set_bar(lo, hi, "Target", test)
+            self.legend.set_bar(lo, hi, translate("OutputPanel", "Target"), test)
         else:
+            label = translate("OutputPanel", "class {name}")
             self.legend.set_classes(
-                [(theme.class_color(k), f"class {name}") for k, name in enumerate(ds.class_names)], test)
+                [(theme.class_color(k), label.format(name=name)) for k, name in enumerate(ds.class_names)], test,
+                short_names=list(ds.class_names))
 
     def _hovered(self, x: float, y: float, inside: bool) -> None:
         self._hover = (x, y) if inside else None
         if inside:
             self._show_readout(x, y)
         else:
-            self.readout.setText(DRAW_HINT if self._draw else HOVER_HINT)
+            self.readout.setText(translate("OutputPanel", DRAW_HINT if self._draw else HOVER_HINT))
 
     def _show_readout(self, x: float, y: float) -> None:
         text = _minus(f"x₁ {x:.2f}   x₂ {y:.2f}")
@@ -440,21 +494,24 @@ class OutputPanel(QWidget):
         row = min(n_rows - 1, max(0, int((ymax - y) / (ymax - ymin) * n_rows)))
         if kind == "values":
             v = float(data[row, col])
-            what = "value" if self._unit is not None else "output"
-            text = _minus(f"{what} {v:.3f}")
+            what = translate("OutputPanel", "value {v}") if self._unit is not None \
+                else translate("OutputPanel", "output {v}")
+            text = what.format(v=_minus(f"{v:.3f}"))
             ds = self.doc.dataset
             if self._unit is None and ds.kind == "classification" and self.doc.network.n_outputs == 1:
                 lo, hi = extra
                 k = 1 if v >= (lo + hi) / 2 else 0
                 if k < len(ds.class_names):
-                    text += f" (class {ds.class_names[k]})"
+                    text += " " + translate("OutputPanel", "(class {name})").format(name=ds.class_names[k])
             return text
         cell = data[:, row, col]
         k = int(np.argmax(cell))
         names = self.doc.dataset.class_names
         name = names[k] if k < len(names) else str(k)
-        p = float(cell[k])
-        return _minus(f"class {name} ({'p ' if extra else 'output '}{p:.2f})")
+        p = _minus(f"{float(cell[k]):.2f}")
+        if extra:
+            return translate("OutputPanel", "class {name} (p {p})").format(name=name, p=p)
+        return translate("OutputPanel", "class {name} (output {p})").format(name=name, p=p)
 
     def _clicked(self, x: float, y: float, button) -> None:
         if self._draw:
@@ -466,7 +523,9 @@ class OutputPanel(QWidget):
         self._update_loss_legend()
 
     def _update_loss_legend(self) -> None:
-        entries = [(TRAIN_LOSS_PEN, "Train loss"), (TEST_LOSS_PEN, "Test loss")]
+        entries = [(TRAIN_LOSS_PEN, translate("OutputPanel", "Train loss")),
+                   (TEST_LOSS_PEN, translate("OutputPanel", "Test loss"))]
         if self.show_accuracy.isChecked():
-            entries += [(TRAIN_ACC_PEN, "Train acc."), (TEST_ACC_PEN, "Test acc.")]
+            entries += [(TRAIN_ACC_PEN, translate("OutputPanel", "Train acc.")),
+                        (TEST_ACC_PEN, translate("OutputPanel", "Test acc."))]
         self.loss_legend.set_entries(entries)

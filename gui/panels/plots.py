@@ -26,6 +26,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QSizePolicy, QWidget
 
 from gui import theme
+from gui.i18n import translate
 
 #: The picture is drawn as Playground draws it: the data colours at alpha 160/255 over
 #: white, so points in full colour stand out against the region they fall in.
@@ -33,7 +34,11 @@ REGION_ALPHA = 160 / 255
 
 
 def _over_white(rgb: np.ndarray) -> np.ndarray:
-    return 255.0 + (np.asarray(rgb, np.float32) - 255.0) * REGION_ALPHA
+    """A data colour as the picture shows it: over the theme's region base (white in the
+    light themes) at the theme's region alpha."""
+    c = QColor(theme.COLORS.region_base)
+    base = np.array([c.red(), c.green(), c.blue()], np.float32)
+    return base + (np.asarray(rgb, np.float32) - base) * theme.COLORS.region_alpha
 
 
 def region_lut() -> np.ndarray:
@@ -76,6 +81,24 @@ def _rgb(color: str) -> np.ndarray:
 
 CLASS_RGB = np.stack([_rgb(c) for c in theme.CLASS_COLORS])
 NEUTRAL_RGB = _rgb(theme.NEUTRAL)
+
+
+def refresh_colors() -> None:
+    """Take the live theme's and palette's colours (gui.theme.on_change); plots restyle after."""
+    global LUT, INK, AXIS_PEN, CLASS_RGB, NEUTRAL_RGB
+    c = theme.COLORS
+    LUT = region_lut()
+    INK, AXIS_PEN = c.ink, c.plot_axis
+    CLASS_RGB = np.stack([_rgb(k) for k in theme.CLASS_COLORS])
+    NEUTRAL_RGB = _rgb(theme.NEUTRAL)
+    # the pen specs are shared with the legends: changed in place
+    for spec, color, width in ((TRAIN_LOSS_PEN, c.train_curve, 2.5), (TEST_LOSS_PEN, c.test_curve, 2.5),
+                               (TRAIN_ACC_PEN, c.train_acc_curve, 2.0), (TEST_ACC_PEN, c.test_acc_curve, 2.0)):
+        spec["color"], spec["width"] = color, width * c.line_scale
+
+
+refresh_colors()
+theme.on_change(refresh_colors)
 
 
 def class_rgba(out: np.ndarray, probabilities: bool, discretize: bool) -> np.ndarray:
@@ -149,9 +172,22 @@ class _StillPlot(pg.PlotWidget):
         # a frame blits them instead (about 0.8 ms a frame less for the decision region).
         for side in ("left", "bottom", "top", "right"):
             item.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        theme.on_change(self.restyle)
 
     def wheelEvent(self, event):  # noqa: N802 (Qt override)
         event.ignore()  # let the panel scroll instead of the view zooming
+
+    def restyle(self) -> None:
+        """Background, axes and labels in the live theme's colours (sizes stay as they are)."""
+        self.setBackground(theme.COLORS.surface)
+        for entry in self.getPlotItem().axes.values():
+            axis = entry["item"]
+            axis.setPen(pg.mkPen(AXIS_PEN, width=theme.COLORS.line_scale))
+            axis.setTextPen(pg.mkPen(INK))
+            if axis.labelText:
+                axis.setLabel(axis.labelText, axis.labelUnits, **{**axis.labelStyle, "color": INK})
+            axis.picture = None
+            axis.update()
 
 
 class DecisionRegionPlot(_StillPlot):
@@ -186,9 +222,9 @@ class DecisionRegionPlot(_StillPlot):
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setZValue(-10)
         self.addItem(self.image)
-        self.train_points = pg.ScatterPlotItem(size=TRAIN_POINT_SIZE, pen=pg.mkPen("#ffffff", width=1.2),
+        self.train_points = pg.ScatterPlotItem(size=TRAIN_POINT_SIZE, pen=pg.mkPen(theme.COLORS.point_outline, width=1.2),
                                                symbol="o", antialias=True, pxMode=True)
-        self.test_points = pg.ScatterPlotItem(size=TEST_POINT_SIZE, pen=pg.mkPen(INK, width=1.0),
+        self.test_points = pg.ScatterPlotItem(size=TEST_POINT_SIZE, pen=pg.mkPen(theme.COLORS.test_point_outline, width=1.0),
                                               symbol="d", antialias=True, pxMode=True)
         self.train_points.setZValue(5)
         self.test_points.setZValue(6)
@@ -204,6 +240,16 @@ class DecisionRegionPlot(_StillPlot):
         scene.sigMouseClicked.connect(self._mouse_clicked)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(100, 100)
+
+    def restyle(self) -> None:
+        """Axes, outlines of the points and the colour table in the live theme and palette
+        (the owner draws the picture and the points' fill again)."""
+        super().restyle()
+        c = theme.COLORS
+        self.train_points.setPen(pg.mkPen(c.point_outline, width=1.2 * c.line_scale))
+        self.test_points.setPen(pg.mkPen(c.test_point_outline, width=1.0 * c.line_scale))
+        if self.mode == "values":
+            self.image.setLookupTable(LUT, update=True)
 
     # -- shape -------------------------------------------------------------------------
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
@@ -351,8 +397,8 @@ class LossPlot(_StillPlot):
     def __init__(self, parent=None):
         super().__init__(parent)
         item = self.getPlotItem()
-        _style_axis(item.getAxis("bottom"), "Epoch")
-        _style_axis(item.getAxis("left"), "Loss")
+        _style_axis(item.getAxis("bottom"), translate("LossPlot", "Epoch"))
+        _style_axis(item.getAxis("left"), translate("LossPlot", "Loss"))
         self.train_loss = self._curve(TRAIN_LOSS_PEN)
         self.test_loss = self._curve(TEST_LOSS_PEN)
         item.addItem(self.train_loss)
@@ -367,7 +413,7 @@ class LossPlot(_StillPlot):
         right = item.getAxis("right")
         right.linkToView(self.acc_view)
         right.setScale(100.0)
-        _style_axis(right, "Accuracy %")
+        _style_axis(right, translate("LossPlot", "Accuracy %"))
         self.acc_view.setXLink(item.getViewBox())
         self.acc_view.setYRange(0.0, 1.0, padding=0.02)
         self.acc_view.disableAutoRange(pg.ViewBox.YAxis)
@@ -394,6 +440,12 @@ class LossPlot(_StillPlot):
         self._update_y_range()
         self.set_show_accuracy(False)
         self.setMinimumHeight(110)
+
+    def restyle(self) -> None:
+        """Axes and curves in the live theme's colours."""
+        super().restyle()
+        for curve, spec in zip(self.curves(), (TRAIN_LOSS_PEN, TEST_LOSS_PEN, TRAIN_ACC_PEN, TEST_ACC_PEN)):
+            curve.setPen(make_pen(spec))
 
     @staticmethod
     def _curve(spec: dict) -> pg.PlotDataItem:
@@ -499,8 +551,9 @@ class LossPlot(_StillPlot):
         compact, log = getattr(self, "_compact", False), self._log
         style = {"font-size": f"{AXIS_LABEL_POINT_SIZE:g}pt", "color": INK}
         item = self.getPlotItem()
-        item.getAxis("left").setLabel("Loss (log)" if log and not compact else "Loss", **style)
-        item.getAxis("right").setLabel("%" if compact else "Accuracy %", **style)
+        item.getAxis("left").setLabel(translate("LossPlot", "Loss (log)") if log and not compact
+                                      else translate("LossPlot", "Loss"), **style)
+        item.getAxis("right").setLabel("%" if compact else translate("LossPlot", "Accuracy %"), **style)
 
     def set_show_accuracy(self, on: bool) -> None:
         self._accuracy = bool(on)

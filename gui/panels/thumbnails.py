@@ -30,6 +30,18 @@ FRAME = "#c9d2d7"
 _LUT = theme.diverging_lut()
 
 
+def _refresh_colors() -> None:
+    """Colours of the live theme and palette; cached pictures are drawn again (gui.theme.on_change)."""
+    global _LUT, BACKGROUND, FRAME
+    _LUT = theme.diverging_lut()
+    BACKGROUND, FRAME = theme.COLORS.thumb_bg, theme.COLORS.thumb_frame
+    for cached in (generator_thumbnail, draw_thumbnail, csv_thumbnail, feature_thumbnail):
+        cached.cache_clear()
+
+
+theme.on_change(_refresh_colors)
+
+
 def values_to_rgba(values: np.ndarray, lo: float, hi: float) -> np.ndarray:
     """RGBA uint8 of ``values`` through the diverging scale, ``lo`` → orange, ``hi`` → blue."""
     span = (hi - lo) or 1.0

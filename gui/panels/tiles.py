@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, QSignalBlocker, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import theme
+from gui.i18n import QT_TRANSLATE_NOOP, translate
 
 from .widgets import FlowLayout, section_heading
 
@@ -34,14 +35,21 @@ LABEL_GAP = 3
 #: Thumbnail of a compact tile (thumbnail left, name right): the logic gates.
 COMPACT_THUMB = 26
 
-#: The tiles: (section, [(key, tile label)]). Keys are generator names, "draw" and "csv".
+#: The tiles: (section, [(key, tile label)]). Keys are generator names, "draw" and "csv";
+#: the words are translated (context "DataTiles") when shown.
 SECTIONS: list[tuple[str, list[tuple[str, str]]]] = [
-    ("Logic gates", [("and", "AND"), ("or", "OR"), ("nand", "NAND"), ("nor", "NOR"),
-                     ("xor_gate", "XOR"), ("xnor", "XNOR")]),
-    ("Classification", [("circle", "Circle"), ("xor", "XOR"), ("gauss", "Gauss"), ("spiral", "Spiral"),
-                        ("blobs", "Blobs"), ("spiral3", "Spirals")]),
-    ("Regression", [("reg_plane", "Plane"), ("reg_gauss", "Bumps")]),
-    ("Your data", [("draw", "Draw"), ("csv", "CSV…")]),
+    (QT_TRANSLATE_NOOP("DataTiles", "Logic gates"),
+     [("and", QT_TRANSLATE_NOOP("DataTiles", "AND")), ("or", QT_TRANSLATE_NOOP("DataTiles", "OR")),
+      ("nand", QT_TRANSLATE_NOOP("DataTiles", "NAND")), ("nor", QT_TRANSLATE_NOOP("DataTiles", "NOR")),
+      ("xor_gate", QT_TRANSLATE_NOOP("DataTiles", "XOR")), ("xnor", QT_TRANSLATE_NOOP("DataTiles", "XNOR"))]),
+    (QT_TRANSLATE_NOOP("DataTiles", "Classification"),
+     [("circle", QT_TRANSLATE_NOOP("DataTiles", "Circle")), ("xor", QT_TRANSLATE_NOOP("DataTiles", "XOR")),
+      ("gauss", QT_TRANSLATE_NOOP("DataTiles", "Gauss")), ("spiral", QT_TRANSLATE_NOOP("DataTiles", "Spiral")),
+      ("blobs", QT_TRANSLATE_NOOP("DataTiles", "Blobs")), ("spiral3", QT_TRANSLATE_NOOP("DataTiles", "Spirals"))]),
+    (QT_TRANSLATE_NOOP("DataTiles", "Regression"),
+     [("reg_plane", QT_TRANSLATE_NOOP("DataTiles", "Plane")), ("reg_gauss", QT_TRANSLATE_NOOP("DataTiles", "Bumps"))]),
+    (QT_TRANSLATE_NOOP("DataTiles", "Your data"),
+     [("draw", QT_TRANSLATE_NOOP("DataTiles", "Draw")), ("csv", QT_TRANSLATE_NOOP("DataTiles", "CSV…"))]),
 ]
 GATES = ("and", "or", "nand", "nor", "xor_gate", "xnor")
 MULTI_CLASS = ("blobs", "spiral3")
@@ -134,6 +142,13 @@ class DataTile(QAbstractButton):
         font = QFont(self.font())
         if checked:
             font.setWeight(QFont.Weight.Bold)
+        # A name a little too long for the tile (a longer translation, a narrow dock) is set
+        # a little smaller before it is shortened with "…".
+        room = (self.width() - target.right() - 9) if self.compact else (self.width() - 4)
+        smallest = 0.8 * font.pointSizeF()
+        while room > 0 and font.pointSizeF() - 0.25 >= smallest and \
+                QFontMetricsF(font).horizontalAdvance(self.text()) > room:
+            font.setPointSizeF(font.pointSizeF() - 0.25)
         p.setFont(font)
         p.setPen(QColor(c.ink if self.isEnabled() else c.disabled))
         if self.compact:
@@ -162,6 +177,12 @@ class TileGrid(QWidget):
     """
 
     SPACING = 6
+
+    def _redraw_thumbnails(self) -> None:
+        """The theme or the data palette changed."""
+        for tile in self.tiles.values():
+            tile.refresh_image()
+
     #: narrowest cell, in pixels, for a tile name of 10-pt text to fit
     MIN_CELL = 58
     MIN_GATE_CELL = 84
@@ -171,8 +192,7 @@ class TileGrid(QWidget):
         super().__init__(parent)
         self.tiles = tiles
         self.classes_box = classes_box
-        self.headings = {name: section_heading(name) for name in
-                         ("Logic gates", "Classification", "Regression", "Your data")}
+        self.headings = {name: section_heading(translate("DataTiles", name)) for name, _ in SECTIONS}
         gates_head = FlowLayout(h_spacing=12, v_spacing=4)
         heading = self.headings["Logic gates"]
         heading.setMinimumHeight(variant_switch.sizeHint().height())
@@ -191,6 +211,7 @@ class TileGrid(QWidget):
         layout.addSpacing(2)
         layout.addLayout(self.grid)
         self.columns = self.gate_columns = 0
+        theme.on_change(self._redraw_thumbnails)
         self._arrange(4, 3)
 
     @staticmethod
@@ -263,7 +284,6 @@ class SegmentedSwitch(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
-        c = theme.COLORS
         for i, (text, tip) in enumerate(labels):
             b = QToolButton()
             b.setText(text)
@@ -273,17 +293,25 @@ class SegmentedSwitch(QWidget):
             first, last = i == 0, i == len(labels) - 1
             radius = ("border-top-left-radius: 5px; border-bottom-left-radius: 5px;" if first else "") + \
                      ("border-top-right-radius: 5px; border-bottom-right-radius: 5px;" if last else "")
-            b.setStyleSheet(
-                f"QToolButton {{ background: {c.surface}; color: {c.ink}; border: 1px solid {c.border};"
-                f" padding: 2px 9px; {radius} {'' if first else 'border-left: none;'} }}"
-                f"QToolButton:hover {{ background: {c.accent_soft}; }}"
-                f"QToolButton:checked {{ background: {c.accent}; color: #ffffff; border-color: {c.accent}; }}"
-                f"QToolButton:disabled {{ color: {c.disabled}; }}"
-            )
+            b.setProperty("segmentCorners", f"{radius} {'' if first else 'border-left: none;'}")
             self.group.addButton(b, i)
             self.buttons.append(b)
             row.addWidget(b)
         self.buttons[0].setChecked(True)
+        self._restyle()
+        theme.on_change(self._restyle)
+
+    def _restyle(self) -> None:
+        """The segments in the live theme's colours."""
+        c = theme.COLORS
+        for b in self.buttons:
+            b.setStyleSheet(
+                f"QToolButton {{ background: {c.surface}; color: {c.ink}; border: 1px solid {c.border};"
+                f" padding: 2px 9px; {b.property('segmentCorners')} }}"
+                f"QToolButton:hover {{ background: {c.accent_soft}; }}"
+                f"QToolButton:checked {{ background: {c.accent}; color: {c.on_accent}; border-color: {c.accent}; }}"
+                f"QToolButton:disabled {{ color: {c.disabled}; }}"
+            )
 
     def index(self) -> int:
         return self.group.checkedId()

@@ -22,6 +22,11 @@ goes idle after the main window has repainted (:meth:`TrainingController.watch_r
 Pausing is synchronous: :meth:`pause` returns once the worker has stopped (one chunk of
 training, a few ms) and the document holds its final weights.
 
+Timeline: the worker records the run's kept epochs (``worker.timeline``, a
+:class:`~gui.training.worker.TimelineRecorder`); a structural edit starts it over, as do
+Reset and a new document. :meth:`rewind` runs a function that moves the trainer in time
+(a timeline restore, or undoing one) and shows the result at once.
+
 Reset: the controller re-initialises the *document's* weights (``doc.reinitialize`` with
 the same or a new random seed, which is stored in the network and so saved with it), then
 tells the worker to restart from them: epoch 0, empty history, fresh optimizer state and
@@ -45,6 +50,7 @@ from PySide6.QtCore import QAbstractEventDispatcher, QEvent, QObject, QThread, Q
 
 from engine.errors import ConfigError
 from engine.training import History, TrainingConfig
+from gui.i18n import QT_TRANSLATE_NOOP, translate
 
 from .worker import FASTEST, MAX_RATE, MIN_RATE, SPEEDS, Snapshot, TrainerCall, TrainingWorker
 
@@ -192,6 +198,24 @@ class TrainingController(QObject):
             raise call.error
         return call.result
 
+    def rewind(self, fn, timeout: float = 10.0):
+        """:meth:`with_trainer` for a ``fn`` that moves the trainer in time (a timeline's
+        ``restore``, or putting back a state saved before one): once it ran, the
+        document takes the trainer's weights and the views its epoch, metrics and whole
+        history — before this returns. Returns ``fn``'s result; its exceptions are raised
+        here, and then nothing is shown (``fn`` must leave the trainer as it was).
+        """
+        generation, worker = self._generation, self.worker
+
+        def call(trainer):
+            result = fn(trainer)
+            worker.publish_rewound(generation)
+            return result
+
+        result = self.with_trainer(call, timeout)
+        self._consume()
+        return result
+
     def step_epoch(self) -> None:
         """Train one epoch (pausing first, as Playground's Step does)."""
         self._step("epoch")
@@ -284,6 +308,7 @@ class TrainingController(QObject):
     # ------------------------------------------------------------------ document → worker
     @Slot()
     def _on_structure(self) -> None:
+        self._dirty.add("structure")  # another network: the timeline starts over
         self._mark("network")
 
     @Slot(str)
@@ -325,6 +350,8 @@ class TrainingController(QObject):
             post("dataset", g, doc.dataset)  # immutable: safe to share
         if "config" in dirty:
             post("config", g, copy.deepcopy(doc.training))
+        if "structure" in dirty:
+            post("timeline", g)
         if "restart" in dirty:
             post("restart", g)
         if not self._playing:
@@ -454,6 +481,24 @@ def toolbar_settings(cfg: TrainingConfig, shown: dict) -> dict:
     return s
 
 
+#: the Edit › Undo text of a change made in the top bar (translated when shown)
+SETTING_COMMANDS = {
+    "learning_rate": QT_TRANSLATE_NOOP("TrainingController", "Change learning rate"),
+    "optimizer": QT_TRANSLATE_NOOP("TrainingController", "Change optimizer"),
+    "loss": QT_TRANSLATE_NOOP("TrainingController", "Change loss"),
+    "batch_size": QT_TRANSLATE_NOOP("TrainingController", "Change batch size"),
+    "regularization": QT_TRANSLATE_NOOP("TrainingController", "Change regularization"),
+    "regularization_rate": QT_TRANSLATE_NOOP("TrainingController", "Change regularization rate"),
+}
+
+
+def setting_command_text(key: str) -> str:
+    text = SETTING_COMMANDS.get(key)
+    if text is None:
+        return translate("TrainingController", "Change training setting")
+    return translate("TrainingController", text)
+
+
 def config_changes_for(key: str, value, shown: dict) -> dict:
     """TrainingConfig fields for one toolbar ``setting_changed(key, value)``."""
     if key == "regularization":
@@ -493,7 +538,7 @@ def connect_toolbar(controller: TrainingController, toolbar, editor) -> None:
 
     def on_setting(key: str, value) -> None:
         changes = config_changes_for(key, value, toolbar.settings())
-        if changes and not editor.set_training(f"Change {key.replace('_', ' ')}", **changes):
+        if changes and not editor.set_training(setting_command_text(key), **changes):
             show_settings()  # refused or unchanged: show the document's value again
 
     toolbar.setting_changed.connect(on_setting)

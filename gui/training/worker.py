@@ -26,6 +26,14 @@ diverges ("diverged"; the engine has put back the last finite weights), when the
 settings, network and data do not fit together ("invalid"; the previous valid trainer is
 kept until a change fixes it), after ``stop_after`` epochs ("stop_after") and when early
 stopping ends the run ("early_stopping").
+
+The worker also keeps the run's **timeline** (:class:`TimelineRecorder`, an
+:class:`engine.timeline.Timeline` behind a lock), so that the GUI can scrub back through
+the kept epochs and resume from one (:meth:`TrainingController.rewind`). It records where
+each run starts and stops, after every step, after every chunk at a limited speed, and at
+full speed when :meth:`TimelineRecorder.due` — every epoch of the first hundred (chunks are
+kept that short so early on), then about one in a hundred. A restart (Reset, a new
+document) and a change of the network's structure start the timeline over.
 """
 
 from __future__ import annotations
@@ -42,7 +50,9 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from engine.errors import ConfigError, DivergenceError
 from engine.network import Network
+from engine.timeline import Timeline
 from engine.training import History, Trainer, TrainingConfig
+from gui.i18n import QT_TRANSLATE_NOOP, translate
 
 #: Target duration of one chunk of training: short enough for a prompt pause and fair
 #: sharing of the interpreter lock with the GUI thread, long enough to make the loop's
@@ -50,13 +60,14 @@ from engine.training import History, Trainer, TrainingConfig
 CHUNK_SECONDS = 0.003
 
 #: (label, epochs per frame); None trains as fast as possible.
+#: The labels are translation markers: show them with ``translate("Speeds", label)``.
 SPEEDS: tuple[tuple[str, int | None], ...] = (
-    ("1 epoch per frame", 1),
-    ("3 epochs per frame", 3),
-    ("10 epochs per frame", 10),
-    ("30 epochs per frame", 30),
-    ("100 epochs per frame", 100),
-    ("As fast as possible", None),
+    (QT_TRANSLATE_NOOP("Speeds", "1 epoch per frame"), 1),
+    (QT_TRANSLATE_NOOP("Speeds", "3 epochs per frame"), 3),
+    (QT_TRANSLATE_NOOP("Speeds", "10 epochs per frame"), 10),
+    (QT_TRANSLATE_NOOP("Speeds", "30 epochs per frame"), 30),
+    (QT_TRANSLATE_NOOP("Speeds", "100 epochs per frame"), 100),
+    (QT_TRANSLATE_NOOP("Speeds", "As fast as possible"), None),
 )
 FASTEST = len(SPEEDS) - 1
 
@@ -145,6 +156,132 @@ class SnapshotSlot:
         return self._snapshot is None
 
 
+#: Most snapshots a timeline keeps (the engine's default), and the memory it may use:
+#: a network too large for TIMELINE_CAPACITY snapshots within TIMELINE_BYTES keeps fewer
+#: (at least TIMELINE_MIN_CAPACITY).
+TIMELINE_CAPACITY = 200
+TIMELINE_MIN_CAPACITY = 16
+TIMELINE_BYTES = 64 * 2**20
+
+
+def timeline_capacity(n_params: int) -> int:
+    """Snapshots to keep of a network with ``n_params`` parameters: weights plus up to
+    three optimizer buffers of float64 each, within :data:`TIMELINE_BYTES`."""
+    per_snapshot = 8 * 4 * max(1, int(n_params))
+    return int(max(TIMELINE_MIN_CAPACITY, min(TIMELINE_CAPACITY, TIMELINE_BYTES // per_snapshot)))
+
+
+class TimelineRecorder:
+    """The run's :class:`~engine.timeline.Timeline`, shared by the two threads.
+
+    The training thread records into it; the GUI thread reads it (the slider, previews).
+    Every access holds ``lock``. ``summary`` — (snapshots kept, latest kept epoch), or
+    (0, None) — is a tuple replaced whole, so the GUI reads it every frame without the
+    lock.
+
+    Recording costs about 0.1 ms (a copy of the weights and of the optimizer state, and
+    the timeline's thinning), so while training runs as fast as it can the worker asks
+    :meth:`due` first: every epoch of the first hundred, then about one in a hundred
+    (:meth:`gap`) — older snapshots are thinned to about that spacing anyway — and always
+    where training stops.
+    """
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.timeline = Timeline(TIMELINE_CAPACITY)
+        self.summary: tuple[int, int | None] = (0, None)
+        self._size = -1  # parameter count the capacity was chosen for
+
+    # ---------------------------------------------------------------- training thread
+    def due(self, epoch: int) -> bool:
+        """Whether a run at full speed should record ``epoch`` (see the class docstring)."""
+        latest = self.summary[1]
+        return latest is None or epoch < latest or epoch - latest >= self.gap(epoch)
+
+    def record(self, trainer) -> bool:
+        """Snapshot ``trainer`` if it reached an epoch not yet kept (True if one was taken)."""
+        with self.lock:
+            size = trainer.network.params.size
+            if size != self._size:  # another network: a capacity that fits its size
+                self._size = size
+                capacity = timeline_capacity(size)
+                if capacity != self.timeline.capacity:
+                    self.timeline = Timeline(capacity)
+            tl = self.timeline
+            if not tl.record(trainer):
+                return False
+            epoch = int(trainer.epoch)
+            if trainer.history.last().get("epoch") != epoch:  # (epoch 0 has no history row)
+                tl.snapshot(epoch).metrics = trainer.evaluate()
+            self.summary = (len(tl), epoch)
+            return True
+
+    def gap(self, epoch: int) -> int:
+        """Longest run of whole epochs to train before recording again: 1 for the first
+        hundred or so, then about 1 % of the epochs so far (older snapshots are thinned
+        to about that spacing anyway)."""
+        return max(1, int(epoch) // (self.timeline.capacity // 2))
+
+    def clear(self) -> None:
+        with self.lock:
+            self.timeline.clear()
+            self._summarize()
+
+    def restore(self, trainer, epoch: int) -> None:
+        """Put ``trainer`` back to the kept ``epoch`` and forget the later snapshots.
+
+        If the optimizer changed since (another kind), the weights, epoch, random state
+        and history still go back, with fresh optimizer state. ConfigError (nothing
+        changed) for an epoch not kept or a network of another shape.
+        """
+        with self.lock:
+            tl = self.timeline
+            snap = tl.snapshot(epoch)
+            saved = snap.optimizer_state
+            if saved is not None and saved.get("optimizer") != trainer.optimizer.name:
+                snap.optimizer_state = None  # restore() then resets the optimizer
+            try:
+                tl.restore(trainer, epoch, truncate=True)
+            finally:
+                snap.optimizer_state = saved
+            self._summarize()
+
+    def save_state(self) -> Timeline:
+        """A copy of the timeline as it is (the snapshots themselves are shared: they are
+        never changed once recorded), for :meth:`load_state`."""
+        with self.lock:
+            return _copy_timeline(self.timeline)
+
+    def load_state(self, saved: Timeline) -> None:
+        with self.lock:
+            self.timeline = _copy_timeline(saved)
+            self._size = int(self.timeline._signature[1]) if self.timeline._signature else -1
+            self._summarize()
+
+    def _summarize(self) -> None:
+        kept = self.timeline.epochs()
+        self.summary = (len(kept), kept[-1]) if kept else (0, None)
+
+    # ---------------------------------------------------------------- GUI thread
+    def epochs(self) -> list[int]:
+        with self.lock:
+            return self.timeline.epochs()
+
+    def state_at(self, epoch: int) -> tuple[np.ndarray, dict]:
+        """(weights, metrics) kept at ``epoch``; ConfigError if it is not kept."""
+        with self.lock:
+            snap = self.timeline.snapshot(epoch)
+            return snap.params.copy(), dict(snap.metrics)
+
+
+def _copy_timeline(tl: Timeline) -> Timeline:
+    # The engine's Timeline keeps its snapshots in two lists that ``record`` changes in
+    # place; a copy with its own lists is an independent timeline.
+    out = copy.copy(tl)
+    out._old, out._recent = list(tl._old), list(tl._recent)
+    return out
+
+
 class TrainerCall:
     """A function to run on the training thread with the worker's trainer (see
     :meth:`TrainingController.with_trainer`); ``done`` is set once it ran."""
@@ -168,8 +305,10 @@ class Mailbox:
     """Messages ``(kind, generation, value)`` from the GUI thread, taken all at once.
 
     Kinds: "network" (a Network the worker may own), "params" (a flat copy), "dataset",
-    "config" (a TrainingConfig copy), "restart" (epoch 0, empty history, fresh optimizer),
-    "refresh" (just publish), and the step requests "epoch" and "batch".
+    "config" (a TrainingConfig copy), "restart" (epoch 0, empty history, fresh optimizer,
+    empty timeline), "timeline" (the structure changed: the timeline starts over),
+    "refresh" (just publish), the step requests "epoch" and "batch", and "call" (a
+    :class:`TrainerCall`, run after the changes posted before it).
     """
 
     def __init__(self):
@@ -234,6 +373,8 @@ class TrainingWorker(QObject):
         self._eps: float | None = None
         self._progress: tuple[int, int] | None = None
         self._restarted = False
+        #: the run's kept snapshots (see TimelineRecorder); read by the GUI thread
+        self.timeline = TimelineRecorder()
         self._rebuild(carry=False)
 
     # ------------------------------------------------------------------ GUI-thread API
@@ -303,6 +444,8 @@ class TrainingWorker(QObject):
         finally:
             self._play.clear()
             try:
+                if self.trainer is not None and not self.problem_text:
+                    self.timeline.record(self.trainer)  # where training stopped is kept
                 _, actions = self._drain()  # changes posted during the last chunk
                 if actions and not reason:  # steps asked for while the loop wound down
                     self._run_steps(actions)
@@ -327,6 +470,8 @@ class TrainingWorker(QObject):
         self._rate_window.append((now, self._trained_total))
         done = 0
         frame_left = self.epochs_per_frame or 0
+        timeline = self.timeline
+        timeline.record(self.trainer)  # where this run starts (usually already kept)
         while self._play.is_set():
             self._drain()
             if self.problem_text:  # already reported when the change was applied
@@ -352,6 +497,8 @@ class TrainingWorker(QObject):
                 report = self._train_chunk(limit)
             except DivergenceError as exc:
                 return "diverged", str(exc)
+            if per_frame is not None or timeline.due(self.trainer.epoch):
+                timeline.record(self.trainer)
             done += report.epochs
             frame_left -= report.epochs
             if report.stopped_early:
@@ -394,7 +541,7 @@ class TrainingWorker(QObject):
         per_epoch = self._sec_per_batch * bpe
         start = time.perf_counter()
         if per_epoch <= 4 * CHUNK_SECONDS:  # (whole epochs keep pauses at epoch ends)
-            k = int(min(max(1, CHUNK_SECONDS // max(per_epoch, 1e-9)), max_epochs))
+            k = int(min(max(1, CHUNK_SECONDS // max(per_epoch, 1e-9)), max_epochs, self.timeline.gap(t.epoch)))
             batches = k * bpe - pos
             report = t.train_epochs(k)
         else:
@@ -413,13 +560,15 @@ class TrainingWorker(QObject):
     def _run_steps(self, actions: list[str]) -> None:
         """Single epochs/batches requested while paused, then one snapshot."""
         if self.trainer is None or self.problem_text:
-            self.problem.emit(self.problem_text or "Nothing to train")
+            self.problem.emit(self.problem_text or translate("TrainingWorker", "Nothing to train"))
             self._publish("invalid", trained=False)
             return
         reason, message = "step", None
+        self.timeline.record(self.trainer)
         try:
             for action in actions:
                 report = self.trainer.train_epochs(1) if action == "epoch" else self.trainer.step(1)
+                self.timeline.record(self.trainer)
                 if report.stopped_early:
                     reason = "early_stopping"
                     break
@@ -437,7 +586,7 @@ class TrainingWorker(QObject):
         messages = self.mailbox.take()
         if not messages:
             return False, []
-        kinds, actions, calls, restart = set(), [], [], False
+        kinds, actions, calls, restart, new_run = set(), [], [], False, False
         self._restarted = False
         for kind, generation, value in messages:
             if kind == "call":  # after the changes posted before it are applied
@@ -455,6 +604,9 @@ class TrainingWorker(QObject):
                 self._config = copy.deepcopy(value)
             elif kind == "restart":
                 restart = True
+            elif kind == "timeline":  # the network's structure changed: a new run
+                new_run = True
+                continue
             elif kind in ("epoch", "batch"):
                 actions.append(kind)
                 continue
@@ -462,6 +614,8 @@ class TrainingWorker(QObject):
         if kinds:
             self._sync(kinds, restart)
             self._restarted = restart
+        if new_run or restart:
+            self.timeline.clear()
         for call in calls:
             call.run(None if self.problem_text else self.trainer)
         return bool(kinds), actions
@@ -492,7 +646,7 @@ class TrainingWorker(QObject):
         except ConfigError as exc:
             if old is not None:
                 self._epoch0 = old.epoch
-            message = f"Cannot train: {exc}"
+            message = translate("TrainingWorker", "Cannot train: {problem}").format(problem=exc)
             if message != self.problem_text:
                 self.problem_text = message
                 self.problem.emit(message)
@@ -556,6 +710,14 @@ class TrainingWorker(QObject):
         if self.slot.put(snap):
             self.snapshot_ready.emit()
 
+    def publish_rewound(self, generation: int) -> None:
+        """(Training thread, paused, from a :class:`TrainerCall`.) The trainer was moved
+        in time — a timeline restore or its undo: publish its state now, with its whole
+        history (the curves start over), as of the controller's ``generation``."""
+        self.generation = generation
+        self._sent_epoch, self._history_reset = 0, True
+        self._publish("rewind", trained=self.trainer is not None)
+
     def _take_reset(self) -> bool:
         reset, self._history_reset = self._history_reset, False
         return reset
@@ -572,6 +734,7 @@ class TrainingWorker(QObject):
         """An unexpected exception: pause, tell the user, and let sys.excepthook see it."""
         self._play.clear()
         exc_type, exc, tb = sys.exc_info()
-        self.problem.emit(f"Training stopped after an internal error: {exc_type.__name__}: {exc}")
+        self.problem.emit(translate("TrainingWorker", "Training stopped after an internal error: {error}")
+                          .format(error=f"{exc_type.__name__}: {exc}"))
         sys.excepthook(exc_type, exc, tb)
 

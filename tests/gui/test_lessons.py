@@ -22,7 +22,6 @@ from gui.app import create_application
 from gui.classroom import lessons as lessons_module
 from gui.classroom.lessons import (
     LESSONS_DIR,
-    SPANISH,
     UI,
     BrokenLesson,
     Lesson,
@@ -62,6 +61,51 @@ def make_panel(qtbot, **kwargs) -> LessonPanel:
     qtbot.addWidget(panel)
     panel.resize(420, 800)
     return panel
+
+
+#: The Spanish of the panel's words these tests read, as the application's translation
+#: carries it: the panel has no Spanish of its own, Qt's translator is the only source.
+SPANISH_WORDS = {
+    ("LessonPanel", "Lessons"): "Lecciones",
+    ("LessonPanel", "⚠ {file} (cannot be used)"): "⚠ {file} (no se puede usar)",
+    ("LessonPanel", "This lesson file cannot be used"): "Este archivo de lección no se puede usar",
+    ("LessonPanel", "‹ Previous"): "‹ Anterior",
+    ("LessonPanel", "Next ›"): "Siguiente ›",
+    ("LessonPanel", "Lesson {number} ›"): "Lección {number} ›",
+    ("LessonPanel", "Next lesson: {title} (Page Down)"): "Siguiente lección: {title} (Av Pág)",
+    ("LessonPanel", "Previous step (Page Up)"): "Paso anterior (Re Pág)",
+    ("LessonPanel", "Next step (Page Down)"): "Paso siguiente (Av Pág)",
+    ("LessonPanel", "Network: {title}"): "Red: {title}",
+    ("LessonPanel", "↺ Reload the network"): "↺ Recargar la red",
+    ("LessonPanel", "Load the network"): "Cargar la red",
+    ("LessonPanel", "Show f(x): {name}"): "Ver f(x): {name}",
+    ("Activations", "Step"): "Escalón",
+    ("Activations", "Sigmoid"): "Sigmoide",
+}
+
+
+class _TableTranslator(QTranslator):
+    """A translator from a {(context, source): translation} table (a stand-in for the .qm)."""
+
+    def __init__(self, table):
+        super().__init__()
+        self.table = table
+
+    def isEmpty(self):  # noqa: N802 (Qt override: an empty translator is skipped)
+        return False
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        return self.table.get((context, source))
+
+
+@pytest.fixture
+def spanish(themed_app):
+    """Qt's translator speaks Spanish, as after ``--lang es``."""
+    translator = _TableTranslator(SPANISH_WORDS)
+    app = QCoreApplication.instance()
+    app.installTranslator(translator)
+    yield translator
+    app.removeTranslator(translator)
 
 
 class Recorder:
@@ -251,7 +295,7 @@ def test_counter_title_and_text_follow_the_step(themed_app, qtbot, course):
     assert "sunny" in panel.text.toPlainText()
 
 
-def test_next_at_the_end_of_a_lesson_names_the_next_lesson(themed_app, qtbot, course):
+def test_next_at_the_end_of_a_lesson_names_the_next_lesson(themed_app, spanish, qtbot, course):
     panel = make_panel(qtbot, language="es")
     panel.set_position("02-and-gate", len(course[1].steps) - 1)
     assert panel.next_button.text() == "Lección 3 ›"
@@ -340,7 +384,7 @@ def test_emitted_settings_are_copies(themed_app, qtbot, course):
     assert panel.current_step().settings["optimizer_params"]["momentum"] == 0.9
 
 
-def test_activation_steps_show_a_button_that_asks_again(themed_app, qtbot, course):
+def test_activation_steps_show_a_button_that_asks_again(themed_app, spanish, qtbot, course):
     panel = make_panel(qtbot, language="es")
     panel.show()
     panel.set_lesson("08-activation-functions", 0)
@@ -400,7 +444,8 @@ def test_clicking_the_text_gives_the_panel_the_keys(themed_app, qtbot, course):
 # ------------------------------------------------------------------ broken files
 
 
-def test_a_broken_lesson_is_listed_with_its_error_and_the_others_still_work(themed_app, qtbot, tmp_path, course):
+def test_a_broken_lesson_is_listed_with_its_error_and_the_others_still_work(themed_app, spanish, qtbot, tmp_path,
+                                                                            course):
     for path in SHIPPED[:3]:
         shutil.copy(path, tmp_path / path.name)
     write_lesson(tmp_path, "02b-broken.json", '{"format": "neurona-lesson", "version": 1, "order": 2.5, ')
@@ -525,12 +570,25 @@ def test_markup_renders_the_small_subset_and_escapes_html():
 # ------------------------------------------------------------------ words
 
 
-def test_every_panel_word_has_spanish():
-    for source in UI.values():
-        assert source in SPANISH, source
-        placeholders = set(re.findall(r"{\w+}", source))
-        assert set(re.findall(r"{\w+}", SPANISH[source])) == placeholders, source
-    assert set(SPANISH) == set(UI.values())
+def test_the_panel_words_come_only_from_qt_translation(themed_app, qtbot, course):
+    """The lessons' language chooses the lesson texts; the panel's own words and the
+    activation names follow Qt's translator alone (no Spanish carried by the panel)."""
+    panel = make_panel(qtbot, language="es")
+    panel.set_position("08-activation-functions", 0)
+    assert panel.title.text() == course[7].steps[0].title["es"]
+    assert panel.previous_button.text() == "‹ Previous"
+    assert panel.activation_button.text() == "Show f(x): Step"
+    assert not hasattr(lessons_module, "SPANISH")
+    for source in UI.values():  # the words are templates with named fields only
+        assert "%" not in source and all(name.isidentifier() for name in re.findall(r"{(\w*)}", source)), source
+
+
+def test_the_panel_speaks_the_translators_language(themed_app, spanish, qtbot, course):
+    panel = make_panel(qtbot, language="es")
+    panel.set_position("08-activation-functions", 0)
+    assert panel.previous_button.text() == "‹ Anterior"
+    assert panel.activation_button.text() == "Ver f(x): Escalón"
+    assert panel.heading.text() == "Lecciones"
 
 
 class _MarkingTranslator(QTranslator):
@@ -565,9 +623,11 @@ def test_every_panel_word_goes_through_qt_translation(themed_app, qtbot, course)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_step_fits_a_420_pixel_panel(themed_app, qtbot, course, language):
+def test_every_step_fits_a_420_pixel_panel(themed_app, qtbot, course, language, request):
     """Nothing wider than the panel: no formula line wraps, the text needs no sideways scroll,
     and the step's text fits 420×800 without scrolling."""
+    if language == "es":
+        request.getfixturevalue("spanish")  # the panel's words in Spanish too
     panel = make_panel(qtbot, language=language)
     panel.show()
     qtbot.waitExposed(panel)
@@ -590,7 +650,7 @@ def test_every_step_fits_a_420_pixel_panel(themed_app, qtbot, course, language):
             assert panel.text.verticalScrollBar().maximum() == 0, where
 
 
-def test_a_narrow_dock_keeps_everything_usable(themed_app, qtbot, course):
+def test_a_narrow_dock_keeps_everything_usable(themed_app, spanish, qtbot, course):
     """On a 1024×768 projector the side docks are narrow: the buttons lose their words."""
     panel = make_panel(qtbot, language="es")
     panel.show()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QWidget
 from engine.network import Network
 from gui.app import create_application
 from gui.main_window import MainWindow
-from gui.toolbar import SPEED_SHORT_LABELS
+from gui.toolbar import speed_short_label
 from gui.training import SPEEDS
 from gui.training.worker import FASTEST
 from gui.workspace import build_workspace
@@ -118,7 +118,7 @@ def test_top_bar_with_speed_fits_a_1024_window(win, qtbot):
         right = widget.mapTo(window, widget.rect().topRight()).x()
         assert right <= window.width(), widget.objectName()
     combo = tb.speed_combo
-    assert combo.short_face and combo.currentData(combo.SHORT_ROLE) == SPEED_SHORT_LABELS[FASTEST] == "Fastest"
+    assert combo.short_face and combo.currentData(combo.SHORT_ROLE) == speed_short_label(FASTEST) == "Fastest"
     assert combo.width() >= combo.fontMetrics().horizontalAdvance("100/frame")
     window.resize(1600, 1000)
     qtbot.waitUntil(lambda: not tb.is_compact(), timeout=TIMEOUT)
