@@ -106,6 +106,11 @@ def build_workspace(window, doc: Document | None = None) -> Workspace:
 
     ws.presentation = PresentationMode(window, ws)
 
+    # --- Train › Step Through Backpropagation, Optimizer Race; the timeline (gui/inside/)
+    from .inside import install as install_inside
+
+    install_inside(window, ws)
+
     # --- View › Language (gui/language.py): rebuilds the window around the same document
     from .language import LanguageMenu
 
