@@ -11,6 +11,7 @@ from __future__ import annotations
 
 
 def install(window, ws) -> None:
-    from . import stepthrough
+    from . import race_window, stepthrough
 
     ws.stepthrough = stepthrough.install(window, ws)
+    ws.race = race_window.install(window, ws)
