@@ -11,7 +11,8 @@ from __future__ import annotations
 
 
 def install(window, ws) -> None:
-    from . import race_window, stepthrough
+    from . import race_window, stepthrough, timeline
 
     ws.stepthrough = stepthrough.install(window, ws)
     ws.race = race_window.install(window, ws)
+    ws.timeline = timeline.install(window, ws)
