@@ -66,6 +66,7 @@ from engine.io import (
     localized,
     save_experiment,
 )
+from gui.engine_text import engine_text
 from gui.i18n import QT_TRANSLATE_NOOP, translate
 
 #: how many files File › Open Recent remembers
@@ -602,6 +603,7 @@ class FileController(QObject):
         return True
 
     def _error(self, title: str, text: str, detail: str, path=None) -> None:
+        detail = engine_text(detail)  # the engine's English, in the window's language where known
         box_text = f"{text}\n\n{detail}" if detail else text
         QMessageBox.warning(self.window, title, box_text)
 

@@ -66,7 +66,9 @@ def build_workspace(window, doc: Document | None = None) -> Workspace:
 
     canvas.unit_hovered.connect(output_panel.show_unit)
     canvas.hover_left.connect(output_panel.show_output)
-    controller.problem.connect(lambda text: window.show_problem(text))
+    from .engine_text import engine_text
+
+    controller.problem.connect(lambda text: window.show_problem(engine_text(text)))
     controller.problem_cleared.connect(window.clear_problem)
 
     def on_snapshot(snap) -> None:

@@ -1480,6 +1480,77 @@ Cada fila necesita tres números: x1, x2, etiqueta.</translation>
     </message>
 </context>
 <context>
+    <name>EngineMessages</name>
+    <message>
+        <source>no such file</source>
+        <translation>el archivo no existe</translation>
+    </message>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation>es una carpeta, no un archivo</translation>
+    </message>
+    <message>
+        <source>cannot be read ({reason})</source>
+        <translation>no se puede leer ({reason})</translation>
+    </message>
+    <message>
+        <source>the file is {size} MB; the limit is {limit} MB</source>
+        <translation>el archivo ocupa {size} MB; el límite es {limit} MB</translation>
+    </message>
+    <message>
+        <source>is not UTF-8 text (byte {byte})</source>
+        <translation>no es texto UTF-8 (byte {byte})</translation>
+    </message>
+    <message>
+        <source>must be JSON text</source>
+        <translation>debe ser texto JSON</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>está vacío</translation>
+    </message>
+    <message>
+        <source>is not valid JSON (not a Neurona network, or a damaged file): the problem is at line {line}, column {column}</source>
+        <translation>no es JSON válido (no es una red de Neurona, o el archivo está dañado): el problema está en la línea {line}, columna {column}</translation>
+    </message>
+    <message>
+        <source>is nested too deeply (the limit is {limit} levels)</source>
+        <translation>tiene demasiados niveles anidados (el límite es {limit})</translation>
+    </message>
+    <message>
+        <source>is not valid JSON (not a Neurona network, or a damaged file)</source>
+        <translation>no es JSON válido (no es una red de Neurona, o el archivo está dañado)</translation>
+    </message>
+    <message>
+        <source>is not a Neurona network (it must hold a JSON object at the top level)</source>
+        <translation>no es una red de Neurona (debe contener un objeto JSON en el nivel superior)</translation>
+    </message>
+    <message>
+        <source>the &apos;{key}&apos; section is missing</source>
+        <translation>falta la sección &apos;{key}&apos;</translation>
+    </message>
+    <message>
+        <source>too large to load</source>
+        <translation>es demasiado grande para cargarlo</translation>
+    </message>
+    <message>
+        <source>Training diverged in epoch {epoch}: the {what} became NaN or infinite, so the last finite weights were kept. Try a smaller learning rate{rate}, an optimizer such as Adam, or stronger regularization.</source>
+        <translation>El entrenamiento divergió en la época {epoch}: {what} se volvieron NaN o infinitos, así que se conservaron los últimos pesos finitos. Prueba una tasa de aprendizaje menor{rate}, un optimizador como Adam o una regularización más fuerte.</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>los valores de la pérdida</translation>
+    </message>
+    <message>
+        <source>weights</source>
+        <translation>los pesos</translation>
+    </message>
+    <message>
+        <source> (now {rate}; e.g. {smaller})</source>
+        <translation> (ahora {rate}; p. ej. {smaller})</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <source>{name}: pictures are saved as .png or .svg</source>

@@ -226,7 +226,7 @@ def pseudo(qapp, monkeypatch):
     QCoreApplication.instance().removeTranslator(translator)
 
 
-def test_every_visible_string_of_the_window_is_translated(pseudo, window_tools, qtbot, monkeypatch):
+def test_every_visible_string_of_the_window_is_translated(pseudo, window_tools, qtbot, monkeypatch, tmp_path):
     shown_messages: list[tuple[str, str]] = []
 
     def record(kind):
@@ -238,6 +238,11 @@ def test_every_visible_string_of_the_window_is_translated(pseudo, window_tools, 
 
     for kind in ("question", "warning", "information", "critical"):
         monkeypatch.setattr(QMessageBox, kind, record(kind))
+
+    def about(_parent, title, text):
+        shown_messages.extend([("QMessageBox.about.title", title), ("QMessageBox.about.text", text)])
+
+    monkeypatch.setattr(QMessageBox, "about", staticmethod(about))
 
     open_window, close_window = window_tools
     window, ws = open_window()
@@ -253,14 +258,34 @@ def test_every_visible_string_of_the_window_is_translated(pseudo, window_tools, 
         # the inspector card of a selected neuron
         column = 1
         ws.canvas.select_unit(ws.doc.unit_ids[column][0]) if hasattr(ws.canvas, "select_unit") else None
-        # a document with unsaved changes asks before New
+        # a document with unsaved changes asks before New; a file that is not a network
         ws.editor.add_neuron(1)
         ws.files.new_document()
-        # a file that is not a network
-        bad = Path(qtbot._request.node.name + ".neurona") if False else None  # noqa: F841
+        bad = tmp_path / "notes.neurona"
+        bad.write_text("not a network", encoding="utf-8")
+        ws.files.open_path(bad)
+        window.show_about()
         texts = widget_texts(window)
         for menu in window.menus():
             texts += widget_texts(menu)
+        from gui.main_window import ShortcutsDialog
+
+        texts += widget_texts(ShortcutsDialog(window.menus(), window))
+        # seeing inside training: the step-through on the canvas, the timeline, the race
+        ws.timeline.action.setChecked(True)
+        ws.stepthrough.action.setChecked(True)
+        qtbot.waitUntil(lambda: ws.stepthrough.overlay is not None and bool(ws.stepthrough.overlay.labels))
+        for _ in range(len(ws.stepthrough.trace.phases())):
+            texts += widget_texts(window)
+            for label in ws.stepthrough.overlay.labels:
+                texts += [("TraceOverlay.label", line) for line in label.lines]
+                texts.append(("TraceOverlay.tooltip", label.tooltip))
+            ws.stepthrough.next()
+        ws.stepthrough.action.setChecked(False)
+        ws.race.open()
+        qtbot.waitUntil(lambda: ws.race.window is not None and ws.race.window.isVisible())
+        texts += widget_texts(ws.race.window)
+        ws.race.window.close()
         texts += shown_messages
         problems = offenders(texts, _data_texts())
         assert not problems, f"{len(problems)} untranslated:\n" + "\n".join(problems)

@@ -1,0 +1,73 @@
+"""The engine's messages in the window's language.
+
+The engine (``engine/``, no Qt) writes its messages in English. The ones a user meets in
+ordinary use — a file that cannot be opened, training that diverged — are recognised here
+by their pattern and said again from a translatable template, with the same numbers and
+names; anything else is shown as the engine wrote it. (The CSV import's messages are
+matched the same way in :mod:`gui.panels.csv_dialog`, the step-through's formulas in
+:mod:`gui.inside.stepthrough_text`.)
+"""
+
+from __future__ import annotations
+
+import re
+
+from gui.i18n import QT_TRANSLATE_NOOP, translate
+
+#: (pattern of the engine's English, the same as a translatable template with named fields)
+PATTERNS: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"no such file"), QT_TRANSLATE_NOOP("EngineMessages", "no such file")),
+    (re.compile(r"is a folder, not a file"), QT_TRANSLATE_NOOP("EngineMessages", "is a folder, not a file")),
+    (re.compile(r"cannot be read \((?P<reason>.*)\)"),
+     QT_TRANSLATE_NOOP("EngineMessages", "cannot be read ({reason})")),
+    (re.compile(r"the file is (?P<size>[\d.]+) MB; the limit is (?P<limit>\d+) MB"),
+     QT_TRANSLATE_NOOP("EngineMessages", "the file is {size} MB; the limit is {limit} MB")),
+    (re.compile(r"is not UTF-8 text \(byte (?P<byte>\d+)\)"),
+     QT_TRANSLATE_NOOP("EngineMessages", "is not UTF-8 text (byte {byte})")),
+    (re.compile(r"must be JSON text"), QT_TRANSLATE_NOOP("EngineMessages", "must be JSON text")),
+    (re.compile(r"is empty"), QT_TRANSLATE_NOOP("EngineMessages", "is empty")),
+    (re.compile(r"is not valid JSON: .* at line (?P<line>\d+), column (?P<column>\d+)(?P<hint>.*)"),
+     QT_TRANSLATE_NOOP("EngineMessages",
+                       "is not valid JSON (not a Neurona network, or a damaged file): "
+                       "the problem is at line {line}, column {column}")),
+    (re.compile(r"(is not valid JSON: )?nested too deeply \(the limit is (?P<limit>\d+) levels\)"),
+     QT_TRANSLATE_NOOP("EngineMessages", "is nested too deeply (the limit is {limit} levels)")),
+    (re.compile(r"is not valid JSON: .*"),
+     QT_TRANSLATE_NOOP("EngineMessages", "is not valid JSON (not a Neurona network, or a damaged file)")),
+    (re.compile(r"must hold a JSON object at the top level"),
+     QT_TRANSLATE_NOOP("EngineMessages", "is not a Neurona network (it must hold a JSON object at the top level)")),
+    (re.compile(r"the '(?P<key>[^']+)' section is missing"),
+     QT_TRANSLATE_NOOP("EngineMessages", "the '{key}' section is missing")),
+    (re.compile(r"too large to load"), QT_TRANSLATE_NOOP("EngineMessages", "too large to load")),
+    (re.compile(r"training diverged in epoch (?P<epoch>\d+): the (?P<what>loss|weights) became NaN or infinite; "
+                r"the last finite weights were kept — try a smaller learning rate"
+                r"(?: \(now (?P<rate>[^;]+?); e\.g\. (?P<smaller>[^)]+)\))?, .*"),
+     QT_TRANSLATE_NOOP("EngineMessages",
+                       "Training diverged in epoch {epoch}: the {what} became NaN or infinite, so the last "
+                       "finite weights were kept. Try a smaller learning rate{rate}, an optimizer such as "
+                       "Adam, or stronger regularization.")),
+]
+
+_WHAT = {"loss": QT_TRANSLATE_NOOP("EngineMessages", "loss"),
+         "weights": QT_TRANSLATE_NOOP("EngineMessages", "weights")}
+
+
+def engine_text(message: str) -> str:
+    """``message`` from the engine in the window's language when its pattern is known."""
+    text = str(message or "")
+    for pattern, template in PATTERNS:
+        match = pattern.fullmatch(text)
+        if match is None:
+            continue
+        fields = {k: v for k, v in match.groupdict().items() if v is not None}
+        if "what" in fields:
+            fields["what"] = translate("EngineMessages", _WHAT[fields["what"]])
+        if template.startswith("Training diverged"):
+            rate, smaller = fields.pop("rate", None), fields.pop("smaller", None)
+            fields["rate"] = (translate("EngineMessages", " (now {rate}; e.g. {smaller})").format(rate=rate, smaller=smaller)
+                              if rate and smaller else "")
+        try:
+            return translate("EngineMessages", template).format(**fields)
+        except (KeyError, IndexError):  # a translation that names a field wrongly
+            return text
+    return text

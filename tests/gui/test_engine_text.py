@@ -1,0 +1,73 @@
+"""The engine's messages a user meets in ordinary use, said in the window's language."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from engine.errors import DivergenceError
+from engine.io import FileFormatError, load_experiment
+from gui.engine_text import engine_text
+from gui.i18n import install_language
+
+
+class Marker(QTranslator):
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002
+        return f"⟦{source}⟧" if context == "EngineMessages" and source else ""
+
+    def isEmpty(self):  # noqa: N802 (Qt override)
+        return False
+
+
+def _file_problems(tmp_path) -> list[str]:
+    cases = {
+        "missing.neurona": None,
+        "empty.neurona": b"",
+        "notes.neurona": b"shopping list: eggs",
+        "truncated.neurona": b'{"format_version": 1, "network": {',
+        "list.neurona": b"[1, 2, 3]",
+        "latin1.neurona": "{\"title\": \"canción\"}".encode("latin-1"),
+        "deep.neurona": b"[" * 300 + b"]" * 300,
+        "partial.neurona": b'{"format_version": 1}',
+    }
+    found = []
+    for name, content in cases.items():
+        path = tmp_path / name
+        if content is not None:
+            path.write_bytes(content)
+        with pytest.raises(FileFormatError) as info:
+            load_experiment(path)
+        found.append(info.value.message)
+    with pytest.raises(FileFormatError) as info:
+        load_experiment(tmp_path)
+    found.append(info.value.message)
+    return found
+
+
+def test_every_common_file_problem_and_divergence_is_recognised(qapp, tmp_path):
+    marker = Marker()
+    QCoreApplication.instance().installTranslator(marker)
+    try:
+        messages = _file_problems(tmp_path) + [str(DivergenceError(7, "loss", 0.3)),
+                                               str(DivergenceError(9, "weights"))]
+        for message in messages:
+            said = engine_text(message)
+            assert said.startswith("⟦") and said.endswith("⟧"), (message, said)
+    finally:
+        QCoreApplication.instance().removeTranslator(marker)
+
+
+def test_divergence_in_spanish_keeps_the_numbers(qapp):
+    install_language("es")
+    try:
+        said = engine_text(str(DivergenceError(12, "loss", 0.3)))
+        assert said.startswith("El entrenamiento divergió en la época 12")
+        assert "(ahora 0.3; p. ej. 0.03)" in said
+    finally:
+        install_language("en")
+
+
+def test_unknown_messages_are_shown_as_the_engine_wrote_them(qapp):
+    text = "weights.layers[0]: must be a list (found 3)"
+    assert engine_text(text) == text
+    assert engine_text("") == ""
