@@ -225,7 +225,7 @@ class PresentationMode(QObject):
         )
         self.toggle_action.setCheckable(True)
         self.leave_action = self._action(
-            "leave_presentation", translate("PresentationMode", "&Leave Presentation Mode"),
+            "leave_presentation", translate("PresentationMode", "Lea&ve Presentation Mode"),
             lambda: self.set_active(False), ["Esc"])
         self.leave_action.setEnabled(False)
 
@@ -272,13 +272,13 @@ class PresentationMode(QObject):
         view.addAction(self.toggle_action)
         self.scale_menu = view.addMenu(translate("PresentationMode", "UI &Scale"))
         self.scale_menu.addActions(list(self.scale_actions.values()))
-        self.focus_menu = view.addMenu(translate("PresentationMode", "F&ocus"))
+        self.focus_menu = view.addMenu(translate("PresentationMode", "Foc&us"))
         self.focus_menu.addActions(list(self.focus_actions.values()))
         self.focus_menu.addSeparator()
         self.focus_menu.addAction(self.cycle_focus_action)
         view.addAction(self.black_action)
         view.addAction(self.leave_action)
-        self.clicker_menu = view.addMenu(translate("PresentationMode", "Presenter &Clicker"))
+        self.clicker_menu = view.addMenu(translate("PresentationMode", "Presenter Clic&ker"))
         self.clicker_menu.addActions([self.clicker_step_action, self.clicker_play_action])
 
     @staticmethod

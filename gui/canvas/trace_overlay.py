@@ -132,7 +132,7 @@ class TraceOverlay(QGraphicsItem):
                 z = float(lay.z[s, j, p])
                 rows = [(f"z{txt.sub(q + 1)}", float(lay.z[s, j, q])) for q in range(lay.pieces)] + [("a", a)]
                 lines = [f"z{txt.sub(p + 1)} = {txt.num(z)} ★", f"a = {txt.num(a)}"]
-                extra = [translate(CTX, "piece {p} wins: a = max of the pieces").format(p=p + 1)]
+                extra = [translate("TraceOverlay", "piece {p} wins: a = max of the pieces").format(p=p + 1)]
                 values = {"z": z, "a": a, "piece": float(p)}
             else:
                 z = float(lay.z[s, j])
@@ -175,7 +175,7 @@ class TraceOverlay(QGraphicsItem):
         lines = [f"Eₛ = {txt.num(term)}" if tr.n > 1 else f"E = {txt.num(term)}"]
         values = {"E_point": term, "E": value}
         if tr.n > 1:
-            lines.append(translate(CTX, "E (batch) = {v}").format(v=txt.num(value)))
+            lines.append(translate("TraceOverlay", "E (batch) = {v}").format(v=txt.num(value)))
         tip = _tip(txt.tr_engine(err.label), [("Eₛ", term), ("E", value)], [txt.tr_engine(err.formula)])
         self.labels.append(OverlayLabel("loss", c, -1, 0, lines, values, tip))
 
@@ -213,7 +213,7 @@ class TraceOverlay(QGraphicsItem):
                 g, point, p = txt.grad_value(lay, i, j, s)
                 rows = [("∂E/∂w", g)]
                 if batch and point is not None:
-                    rows.append((translate(CTX, "this point's a·δ"), point))
+                    rows.append((translate("TraceOverlay", "this point's a·δ"), point))
                 piece = "" if p is None else f" (p{txt.sub(p + 1)})"
                 tip = _tip(f"{self._name(l, i)} → {self._name(c, j)}{piece}", rows)
                 self.edge_tips[(c, i, j)] = tip
@@ -231,7 +231,7 @@ class TraceOverlay(QGraphicsItem):
             for j in range(lay.n_out):
                 before, g, after, vals = txt.update_values(lay_up, -1, j, 0 if lay.maxout else None)
                 rows = [("b", before), ("g", g)] + [(txt.tr_engine(up.symbols.get(k, k)), v) for k, v in vals.items()
-                                                     if k not in ("g",)] + [(translate(CTX, "after"), after)]
+                                                     if k not in ("g",)] + [(translate("TraceOverlay", "after"), after)]
                 tip = _tip(f"b {self._name(c, j)}", rows)
                 self.unit_tips[(c, j)] = tip
                 frozen = " ❄" if lay.frozen_biases[j] else ""
@@ -243,7 +243,7 @@ class TraceOverlay(QGraphicsItem):
                     p = 0 if lay.maxout else None
                     before, g, after, vals = txt.update_values(lay_up, i, j, p)
                     rows = [("w", before), ("g", g)] + [(txt.tr_engine(up.symbols.get(k, k)), v) for k, v in vals.items()
-                                                         if k not in ("g",)] + [(translate(CTX, "after"), after)]
+                                                         if k not in ("g",)] + [(translate("TraceOverlay", "after"), after)]
                     piece = "" if p is None else " (p₁)"
                     tip = _tip(f"{self._name(c - 1, i)} → {self._name(c, j)}{piece}", rows)
                     self.edge_tips[(c, i, j)] = tip

@@ -24,7 +24,7 @@ class RaceLauncher(QObject):
         self.ws = ws
         self.window = None
         self.settings: dict = {}
-        self.action = QAction(translate("RaceLauncher", "Optimizer &Race…"), main_window)
+        self.action = QAction(translate("RaceLauncher", "&Optimizer Race…"), main_window)
         self.action.setObjectName("action_optimizer_race")
         tip = translate("RaceLauncher", "Train copies of this network with 2–4 optimizers side by side, from the "
                                         "same start, and watch their paths on the loss surface")

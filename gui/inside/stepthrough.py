@@ -79,12 +79,12 @@ class StepThrough(QObject):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.recompute)
 
-        self.action = QAction(translate(CTX, "Step Through &Backpropagation"), window)
+        self.action = QAction(translate("StepThrough", "Step &Through Backpropagation"), window)
         self.action.setObjectName("action_stepthrough")
         self.action.setCheckable(True)
         self.action.setShortcut(QKeySequence(SHORTCUT))
         self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        tip = translate(CTX, "Walk through one training step on one point: forward pass, error, backward pass "
+        tip = translate("StepThrough", "Walk through one training step on one point: forward pass, error, backward pass "
                              "and update, with every number")
         self.action.setStatusTip(tip)
         self.action.setToolTip(tip)
@@ -100,7 +100,7 @@ class StepThrough(QObject):
         from gui.main_window import DockTitleBar
 
         window = self.window
-        dock = QDockWidget(translate(CTX, "STEP-THROUGH"), window)
+        dock = QDockWidget(translate("StepThrough", "STEP-THROUGH"), window)
         dock.setObjectName("stepthrough_dock")
         dock.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.LeftDockWidgetArea
                              | Qt.DockWidgetArea.RightDockWidgetArea)
@@ -115,9 +115,9 @@ class StepThrough(QObject):
         dock.hide()  # hidden before it joins the layout, so it never resizes the window
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         toggle = dock.toggleViewAction()
-        toggle.setText(translate(CTX, "Step-through"))
+        toggle.setText(translate("StepThrough", "Step-through"))
         toggle.setObjectName("action_toggle_stepthrough_dock")
-        toggle.setToolTip(translate(CTX, "Show or hide the step-through panel ({keys})").format(keys=SHORTCUT))
+        toggle.setToolTip(translate("StepThrough", "Show or hide the step-through panel ({keys})").format(keys=SHORTCUT))
         toggle.toggled.connect(self._dock_toggled)
         window.panels_menu.addAction(toggle)
         return dock
@@ -263,7 +263,7 @@ class StepThrough(QObject):
         if playing and self.active:
             self.leave()
             self.window.statusBar().showMessage(
-                translate(CTX, "Step-through closed: training is running. Pause and press Ctrl+B to step "
+                translate("StepThrough", "Step-through closed: training is running. Pause and press Ctrl+B to step "
                                "through again."), 8000)
 
     # ------------------------------------------------------------------ the point(s)
@@ -373,7 +373,7 @@ class StepThrough(QObject):
         n = self.n_train()
         self.trace, self.message = None, None
         if n == 0:
-            self.message = translate(CTX, "The data set has no training points: raise the training share in DATA.")
+            self.message = translate("StepThrough", "The data set has no training points: raise the training share in DATA.")
         else:
             self.start %= n
             indices = self.indices()
@@ -381,15 +381,14 @@ class StepThrough(QObject):
                 trace = self.ws.controller.with_trainer(
                     lambda t: None if t is None else trace_step(t, indices))
             except NeuronaError as exc:
-                self.message = translate(CTX, "This step cannot be traced: {problem}").format(problem=str(exc))
+                self.message = translate("StepThrough", "This step cannot be traced: {problem}").format(problem=str(exc))
             except (TimeoutError, RuntimeError) as exc:
-                self.message = translate(CTX, "The training thread did not answer ({problem}). Try again.").format(
+                self.message = translate("StepThrough", "The training thread did not answer ({problem}). Try again.").format(
                     problem=str(exc))
             else:
                 if trace is None:
                     problem = self.ws.controller.problem_text or ""
-                    self.message = translate(
-                        CTX, "The network cannot be trained with these settings, so there is no step to show. {problem}"
+                    self.message = translate("StepThrough", "The network cannot be trained with these settings, so there is no step to show. {problem}"
                     ).format(problem=problem).strip()
                 else:
                     self.trace = trace
@@ -429,10 +428,10 @@ class StepThrough(QObject):
         if self._after_apply is not None:
             before, after = self._after_apply
             if trace.n == 1:
-                text = translate(CTX, "Step applied (Edit › Undo takes it back). The loss on this point went from "
+                text = translate("StepThrough", "Step applied (Edit › Undo takes it back). The loss on this point went from "
                                       "{before} to {after}.")
             else:
-                text = translate(CTX, "Step applied (Edit › Undo takes it back). The loss on these points went "
+                text = translate("StepThrough", "Step applied (Edit › Undo takes it back). The loss on these points went "
                                       "from {before} to {after}.")
             panel.show_status(text.format(before=txt.num(before), after=txt.num(after)))
         else:
@@ -452,7 +451,7 @@ class StepThrough(QObject):
         doc_params = ws.doc.params()
         if doc_params.shape != up.params_before.shape or not np.array_equal(doc_params, up.params_before):
             self.recompute()
-            self.panel.show_status(translate(CTX, "The weights changed since this step was traced; here it is "
+            self.panel.show_status(translate("StepThrough", "The weights changed since this step was traced; here it is "
                                                   "again with the new weights."))
             return False
 
@@ -465,13 +464,13 @@ class StepThrough(QObject):
             ws.controller.with_trainer(take)
         except (NeuronaError, RuntimeError, TimeoutError) as exc:
             self.recompute()
-            self.panel.show_message(translate(CTX, "The step could not be applied: {problem}").format(problem=str(exc)))
+            self.panel.show_message(translate("StepThrough", "The step could not be applied: {problem}").format(problem=str(exc)))
             return False
         loss_before = float(trace.error.value)
         if trace.n == 1:
-            text = translate(CTX, "Backpropagation step on point #{i}").format(i=int(trace.indices[0]))
+            text = translate("StepThrough", "Backpropagation step on point #{i}").format(i=int(trace.indices[0]))
         else:
-            text = translate(CTX, "Backpropagation step on {n} points").format(n=trace.n)
+            text = translate("StepThrough", "Backpropagation step on {n} points").format(n=trace.n)
         ws.editor.set_params(up.params_before, up.params_after, text)
         self._timer.stop()
         self.phase = 0

@@ -64,15 +64,14 @@ class StepThroughPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("stepThroughPanel")
         self._updating = False
-        c = "StepThroughPanel"
 
         # --- which point(s)
         self.prev_button = QToolButton()
         self.prev_button.setText("‹")
-        self.prev_button.setToolTip(translate(c, "The previous training point"))
+        self.prev_button.setToolTip(translate("StepThroughPanel", "The previous training point"))
         self.next_button = QToolButton()
         self.next_button.setText("›")
-        self.next_button.setToolTip(translate(c, "The next training point"))
+        self.next_button.setToolTip(translate("StepThroughPanel", "The next training point"))
         for b in (self.prev_button, self.next_button):
             f = b.font()
             f.setPointSizeF(f.pointSizeF() + 4)
@@ -81,10 +80,10 @@ class StepThroughPanel(QWidget):
             b.setMinimumWidth(34)
         self.index_spin = QSpinBox()
         self.index_spin.setPrefix("#")
-        self.index_spin.setToolTip(translate(c, "The number of the training point (0 is the first)"))
+        self.index_spin.setToolTip(translate("StepThroughPanel", "The number of the training point (0 is the first)"))
         self.index_spin.setMinimumWidth(90)
-        self.random_button = QPushButton(translate(c, "Random"))
-        self.random_button.setToolTip(translate(c, "Pick a training point (or batch) at random"))
+        self.random_button = QPushButton(translate("StepThroughPanel", "Random"))
+        self.random_button.setToolTip(translate("StepThroughPanel", "Pick a training point (or batch) at random"))
         point_row = QHBoxLayout()
         point_row.setSpacing(4)
         point_row.addWidget(self.prev_button)
@@ -93,16 +92,16 @@ class StepThroughPanel(QWidget):
         point_row.addSpacing(6)
         point_row.addWidget(self.random_button)
 
-        self.one_radio = QRadioButton(translate(c, "One point"))
-        self.batch_radio = QRadioButton(translate(c, "A mini-batch of"))
+        self.one_radio = QRadioButton(translate("StepThroughPanel", "One point"))
+        self.batch_radio = QRadioButton(translate("StepThroughPanel", "A mini-batch of"))
         self.one_radio.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.one_radio)
         group.addButton(self.batch_radio)
         self.batch_spin = QSpinBox()
         self.batch_spin.setRange(2, 5000)
-        self.batch_spin.setSuffix(" " + translate(c, "points"))
-        self.batch_spin.setToolTip(translate(c, "How many training points the step averages over"))
+        self.batch_spin.setSuffix(" " + translate("StepThroughPanel", "points"))
+        self.batch_spin.setToolTip(translate("StepThroughPanel", "How many training points the step averages over"))
         mode_row = QHBoxLayout()
         mode_row.setSpacing(8)
         mode_row.addWidget(self.one_radio)
@@ -110,9 +109,9 @@ class StepThroughPanel(QWidget):
         mode_row.addWidget(self.batch_spin)
         mode_row.addStretch(1)
 
-        self.shown_caption = caption(translate(c, "Numbers shown for"))
+        self.shown_caption = caption(translate("StepThroughPanel", "Numbers shown for"))
         self.shown_combo = QComboBox()
-        self.shown_combo.setToolTip(translate(c, "Whose per-point numbers the canvas shows; the step uses the batch "
+        self.shown_combo.setToolTip(translate("StepThroughPanel", "Whose per-point numbers the canvas shows; the step uses the batch "
                                                  "mean"))
         shown_row = QHBoxLayout()
         shown_row.addWidget(self.shown_caption)
@@ -121,12 +120,12 @@ class StepThroughPanel(QWidget):
         self.shown_row.setLayout(shown_row)
         shown_row.setContentsMargins(0, 0, 0, 0)
 
-        self.pick_hint = QLabel(translate(c, "or click one in the decision region"))
+        self.pick_hint = QLabel(translate("StepThroughPanel", "or click one in the decision region"))
         self.pick_hint.setProperty("role", "control-label")
 
-        self.apply_button = QPushButton(translate(c, "Apply this step"))
+        self.apply_button = QPushButton(translate("StepThroughPanel", "Apply this step"))
         self.apply_button.setObjectName("applyStepButton")
-        self.apply_button.setToolTip(translate(c, "Take exactly this step for real: the weights become the "
+        self.apply_button.setToolTip(translate("StepThroughPanel", "Take exactly this step for real: the weights become the "
                                                   "“after” values (Edit › Undo takes it back)"))
         self.apply_button.setStyleSheet(
             f"QPushButton#applyStepButton {{ background: {theme.COLORS.accent}; color: white; border: none;"
@@ -134,8 +133,8 @@ class StepThroughPanel(QWidget):
             f"QPushButton#applyStepButton:hover {{ background: {theme.COLORS.accent_hover}; }}"
             f"QPushButton#applyStepButton:disabled {{ background: {theme.COLORS.disabled}; }}"
         )
-        self.next_sample_button = QPushButton(translate(c, "Next sample"))
-        self.next_sample_button.setToolTip(translate(c, "Go on with the next training point (or batch), from the "
+        self.next_sample_button = QPushButton(translate("StepThroughPanel", "Next sample"))
+        self.next_sample_button.setToolTip(translate("StepThroughPanel", "Go on with the next training point (or batch), from the "
                                                         "first phase"))
         action_row = QHBoxLayout()
         action_row.addWidget(self.apply_button)
@@ -151,7 +150,7 @@ class StepThroughPanel(QWidget):
         left.setContentsMargins(0, 0, 0, 0)
         left.setSpacing(6)
         head = QHBoxLayout()
-        head.addWidget(caption(translate(c, "Training point")))
+        head.addWidget(caption(translate("StepThroughPanel", "Training point")))
         head.addStretch(1)
         head.addWidget(self.pick_hint)
         left.addLayout(head)
@@ -161,8 +160,8 @@ class StepThroughPanel(QWidget):
         left.addStretch(1)
 
         # --- which phase
-        self.back_button = _button("◀  " + translate(c, "Back"), translate(c, "The previous phase (← key)"))
-        self.forward_button = _button(translate(c, "Next") + "  ▶", translate(c, "The next phase (→ key)"))
+        self.back_button = _button("◀  " + translate("StepThroughPanel", "Back"), translate("StepThroughPanel", "The previous phase (← key)"))
+        self.forward_button = _button(translate("StepThroughPanel", "Next") + "  ▶", translate("StepThroughPanel", "The next phase (→ key)"))
         self.phase_label = QLabel()
         self.phase_label.setObjectName("phaseLabel")
         self.phase_label.setWordWrap(True)

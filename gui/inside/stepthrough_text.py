@@ -184,21 +184,21 @@ def sub(n: int) -> str:
 def layer_name(l: int, n_layers: int) -> str:
     """Layer l (engine index) as the canvas heads its column: Hidden 1 …, Output."""
     if l == n_layers - 1:
-        return translate(CTX, "Output")
-    return translate(CTX, "Hidden {n}").format(n=l + 1)
+        return translate("StepThroughText", "Output")
+    return translate("StepThroughText", "Hidden {n}").format(n=l + 1)
 
 
 def phase_title(phase: tuple, n_layers: int) -> str:
     kind = phase[0]
     if kind == "forward":
-        return translate(CTX, "Forward · layer {n} ({name})").format(n=phase[1] + 1,
+        return translate("StepThroughText", "Forward · layer {n} ({name})").format(n=phase[1] + 1,
                                                                      name=layer_name(phase[1], n_layers))
     if kind == "backward":
-        return translate(CTX, "Backward · layer {n} ({name})").format(n=phase[1] + 1,
+        return translate("StepThroughText", "Backward · layer {n} ({name})").format(n=phase[1] + 1,
                                                                       name=layer_name(phase[1], n_layers))
     if kind == "error":
-        return translate(CTX, "Error")
-    return translate(CTX, "Update")
+        return translate("StepThroughText", "Error")
+    return translate("StepThroughText", "Update")
 
 
 def phase_chip(phase: tuple) -> str:
@@ -214,13 +214,13 @@ def phase_chip(phase: tuple) -> str:
 def phase_tooltip(phase: tuple, n_layers: int) -> str:
     kind = phase[0]
     if kind == "forward":
-        return translate(CTX, "Forward pass through layer {n}: weighted sums and activations").format(n=phase[1] + 1)
+        return translate("StepThroughText", "Forward pass through layer {n}: weighted sums and activations").format(n=phase[1] + 1)
     if kind == "backward":
-        return translate(CTX, "Backward pass through layer {n}: δ of each neuron and ∂E/∂w of each weight").format(
+        return translate("StepThroughText", "Backward pass through layer {n}: δ of each neuron and ∂E/∂w of each weight").format(
             n=phase[1] + 1)
     if kind == "error":
-        return translate(CTX, "The error at the output: outputs, targets and the loss")
-    return translate(CTX, "The update: each weight before and after, with the optimizer's rule")
+        return translate("StepThroughText", "The error at the output: outputs, targets and the loss")
+    return translate("StepThroughText", "The update: each weight before and after, with the optimizer's rule")
 
 
 def unit_label(trace, column: int, index: int) -> str:
@@ -239,14 +239,14 @@ def unit_label(trace, column: int, index: int) -> str:
 
 def point_text(trace, s: int) -> str:
     x, y = trace.points[s]
-    return translate(CTX, "point #{i} at ({x}, {y})").format(i=int(trace.indices[s]), x=num(x), y=num(y))
+    return translate("StepThroughText", "point #{i} at ({x}, {y})").format(i=int(trace.indices[s]), x=num(x), y=num(y))
 
 
 def label_text(trace, s: int) -> str:
     err = trace.error
     if err.predicted is not None:
-        return translate(CTX, "class {c}").format(c=int(err.labels[s]))
-    return translate(CTX, "target {t}").format(t=num(err.labels[s]))
+        return translate("StepThroughText", "class {c}").format(c=int(err.labels[s]))
+    return translate("StepThroughText", "target {t}").format(t=num(err.labels[s]))
 
 
 # ---------------------------------------------------------------------- the details panel
@@ -275,18 +275,16 @@ def _notes(notes) -> str:
 
 def _batch_line(trace, s: int) -> str:
     if trace.n == 1:
-        return "<p>" + escape(translate(CTX, "One training point: {point}, {label}.").format(
+        return "<p>" + escape(translate("StepThroughText", "One training point: {point}, {label}.").format(
             point=point_text(trace, s), label=label_text(trace, s))) + "</p>"
-    return "<p>" + escape(translate(
-        CTX, "A mini-batch of {n} points; the numbers are those of {point} ({label}), {k} of {n}."
+    return "<p>" + escape(translate("StepThroughText", "A mini-batch of {n} points; the numbers are those of {point} ({label}), {k} of {n}."
     ).format(n=trace.n, point=point_text(trace, s), label=label_text(trace, s), k=s + 1)) + "</p>"
 
 
 def _more(count: int) -> str:
     if count <= 0:
         return ""
-    return "<p class='note'>" + escape(translate(
-        CTX, "… and {n} more: hover over the neurons and connections on the canvas.").format(n=count)) + "</p>"
+    return "<p class='note'>" + escape(translate("StepThroughText", "… and {n} more: hover over the neurons and connections on the canvas.").format(n=count)) + "</p>"
 
 
 def details_html(trace, phase: tuple, s: int) -> str:
@@ -315,11 +313,11 @@ def hats(html: str) -> str:
 def _forward(trace, l: int, s: int) -> str:
     lay = trace.layers[l]
     n_layers = len(trace.layers)
-    head = translate(CTX, "Forward pass · layer {n} of {total} ({name}, {act})").format(
+    head = translate("StepThroughText", "Forward pass · layer {n} of {total} ({name}, {act})").format(
         n=l + 1, total=n_layers, name=layer_name(l, n_layers), act=tr_engine(lay.label))
     out = [f"<h3>{escape(head)}</h3>", _batch_line(trace, s)]
     out.append(_formulas(list(lay.forward_formula) + ([tr_engine(lay.formula)] if lay.maxout else [])))
-    out.append("<p>" + escape(translate(CTX, "Each neuron adds up its inputs times their weights, plus its "
+    out.append("<p>" + escape(translate("StepThroughText", "Each neuron adds up its inputs times their weights, plus its "
                                              "bias, then applies its activation f:")) + "</p>")
     rows = []
     src = [unit_label(trace, l, i) for i in range(lay.n_in)]
@@ -333,7 +331,7 @@ def _forward(trace, l: int, s: int) -> str:
             rows.append(
                 f"<tr><td><b>{escape(name)}</b></td><td>{escape(', '.join(pieces))}<br>"
                 f"a = max = <span class='v'>{num(lay.a[s, j])}</span> "
-                + escape(translate(CTX, "(piece {p} wins)").format(p=win + 1)) + "</td></tr>"
+                + escape(translate("StepThroughText", "(piece {p} wins)").format(p=win + 1)) + "</td></tr>"
             )
             continue
         terms = []
@@ -352,8 +350,7 @@ def _forward(trace, l: int, s: int) -> str:
     out.append("<table>" + "".join(rows) + "</table>")
     out.append(_more(lay.n_out - MAX_DETAIL_ROWS))
     if lay.n_in <= MAX_TERMS:
-        out.append("<p class='note'>" + escape(translate(
-            CTX, "The terms are w·x for the inputs {inputs}, in order, then the bias b.").format(
+        out.append("<p class='note'>" + escape(translate("StepThroughText", "The terms are w·x for the inputs {inputs}, in order, then the bias b.").format(
             inputs=", ".join(src))) + "</p>")
     out.append(_notes([n for n in trace.notes if "Dropout" in n]))
     return "".join(out)
@@ -361,36 +358,36 @@ def _forward(trace, l: int, s: int) -> str:
 
 def _error(trace, s: int) -> str:
     err = trace.error
-    head = translate(CTX, "Error at the output · {loss}").format(loss=tr_engine(err.label))
+    head = translate("StepThroughText", "Error at the output · {loss}").format(loss=tr_engine(err.label))
     out = [f"<h3>{escape(head)}</h3>", _batch_line(trace, s)]
     out.append(_formulas([err.point_formula, err.formula]))
     rows = []
     for k in range(err.outputs.shape[1]):
         name = unit_label(trace, len(trace.layers), k)
         rows.append(f"<tr><td><b>{escape(name)}</b></td><td>"
-                    + escape(translate(CTX, "output")) + f" o = <span class='v'>{num(err.outputs[s, k])}</span>,   "
-                    + escape(translate(CTX, "target")) + f" t = <span class='v'>{num(err.targets[s, k])}</span>"
+                    + escape(translate("StepThroughText", "output")) + f" o = <span class='v'>{num(err.outputs[s, k])}</span>,   "
+                    + escape(translate("StepThroughText", "target")) + f" t = <span class='v'>{num(err.targets[s, k])}</span>"
                     "</td></tr>")
     out.append("<table>" + "".join(rows) + "</table>")
     if err.predicted is not None:
         right = int(err.predicted[s]) == int(err.labels[s])
-        text = translate(CTX, "Predicted class {p}, the point's class is {c}: {verdict}.").format(
+        text = translate("StepThroughText", "Predicted class {p}, the point's class is {c}: {verdict}.").format(
             p=int(err.predicted[s]), c=int(err.labels[s]),
-            verdict=translate(CTX, "right") if right else translate(CTX, "wrong"))
+            verdict=translate("StepThroughText", "right") if right else translate("StepThroughText", "wrong"))
         out.append(f"<p>{escape(text)}</p>")
     worked = _worked_loss(err, s)
-    out.append("<p>" + escape(translate(CTX, "This point's error")) +
+    out.append("<p>" + escape(translate("StepThroughText", "This point's error")) +
                f" Eₛ = {escape(worked)}<span class='v'>{num(err.terms[s])}</span></p>")
     if trace.n > 1:
         terms = " + ".join(num(t) for t in err.terms[:MAX_TERMS]) + (" + …" if trace.n > MAX_TERMS else "")
-        out.append("<p>" + escape(translate(CTX, "The batch's loss is the mean of its points' errors:"))
+        out.append("<p>" + escape(translate("StepThroughText", "The batch's loss is the mean of its points' errors:"))
                    + f"<br>E = ({terms}) / {trace.n} = <span class='v'>{num(err.value)}</span></p>")
     else:
         out.append(f"<p>E = <span class='v'>{num(err.value)}</span></p>")
     if err.penalty:
-        out.append("<p>" + escape(translate(CTX, "With the L1/L2 penalty {p}, the objective the step descends is {o}.")
+        out.append("<p>" + escape(translate("StepThroughText", "With the L1/L2 penalty {p}, the objective the step descends is {o}.")
                                   .format(p=num(err.penalty), o=num(err.objective))) + "</p>")
-    out.append("<p>" + escape(translate(CTX, "The backward pass starts from:")) + "</p>")
+    out.append("<p>" + escape(translate("StepThroughText", "The backward pass starts from:")) + "</p>")
     out.append(_formulas([err.gradient_formula]))
     return "".join(out)
 
@@ -415,7 +412,7 @@ def _worked_loss(err, s: int) -> str:
 def _backward(trace, l: int, s: int) -> str:
     lay = trace.layers[l]
     n_layers = len(trace.layers)
-    head = translate(CTX, "Backward pass · layer {n} of {total} ({name}, {act})").format(
+    head = translate("StepThroughText", "Backward pass · layer {n} of {total} ({name}, {act})").format(
         n=l + 1, total=n_layers, name=layer_name(l, n_layers), act=tr_engine(lay.label))
     out = [f"<h3>{escape(head)}</h3>", _batch_line(trace, s)]
     lines = list(lay.backward_formula)
@@ -432,9 +429,9 @@ def _backward(trace, l: int, s: int) -> str:
             win = int(lay.winner[s, j])
             cells.append(f"<td>∂E/∂a = {num(lay.da[s, j])}</td>" if lay.da is not None else "<td></td>")
             cells.append("<td>δ = <span class='v'>" + num(lay.delta[s, j, win]) + "</span> "
-                         + escape(translate(CTX, "(piece {p}; the others 0)").format(p=win + 1)) + "</td>")
+                         + escape(translate("StepThroughText", "(piece {p}; the others 0)").format(p=win + 1)) + "</td>")
             if batch:
-                cells.append("<td>" + escape(translate(CTX, "batch mean")) + " δ̄ = "
+                cells.append("<td>" + escape(translate("StepThroughText", "batch mean")) + " δ̄ = "
                              + ", ".join(num(v) for v in lay.delta_mean[j]) + "</td>")
         else:
             if lay.da is not None:
@@ -446,14 +443,14 @@ def _backward(trace, l: int, s: int) -> str:
             else:
                 cells.append(f"<td>δ = <span class='v'>{num(lay.delta[s, j])}</span></td>")
             if batch:
-                cells.append("<td>" + escape(translate(CTX, "batch mean")) +
+                cells.append("<td>" + escape(translate("StepThroughText", "batch mean")) +
                              f" δ̄ = <span class='v'>{num(lay.delta_mean[j])}</span></td>")
         rows.append("<tr>" + cells[0] + "<td>" + "<br>".join(
             c[4:-5] for c in cells[1:] if c != "<td></td>") + "</td></tr>")
     out.append("<table>" + "".join(rows) + "</table>")
     out.append(_more(lay.n_out - MAX_DETAIL_ROWS))
     # the gradients of the weights
-    out.append("<p>" + escape(translate(CTX, "Gradients of this layer's weights and biases (what the step uses):"))
+    out.append("<p>" + escape(translate("StepThroughText", "Gradients of this layer's weights and biases (what the step uses):"))
                + "</p>")
     rows = []
     shown = 0
@@ -491,10 +488,10 @@ def _grad_row(trace, lay, i: int, j: int, s: int) -> str:
     dst = unit_label(trace, l + 1, j)
     g, point, p = grad_value(lay, i, j, s)
     idx = (j,) if p is None else (j, p)
-    piece = "" if p is None else f" ({translate(CTX, 'piece {p}').format(p=p + 1)})"
+    piece = "" if p is None else " (" + translate("StepThroughText", "piece {p}").format(p=p + 1) + ")"
     if i < 0:
         what = f"∂E/∂b {escape(dst)}{escape(piece)}"
-        formula = f"δ = {num(point)}" if trace.n == 1 else f"{translate(CTX, 'mean of δ')}"
+        formula = f"δ = {num(point)}" if trace.n == 1 else translate("StepThroughText", "mean of δ")
     else:
         src = unit_label(trace, l, i)
         what = f"∂E/∂w {escape(src)}→{escape(dst)}{escape(piece)}"
@@ -503,7 +500,7 @@ def _grad_row(trace, lay, i: int, j: int, s: int) -> str:
         if trace.n == 1:
             formula = f"a·δ = {paren(a)}·{paren(d)}"
         else:
-            formula = escape(translate(CTX, "mean of a·δ; this point: {a}·{d} = {v}").format(
+            formula = escape(translate("StepThroughText", "mean of a·δ; this point: {a}·{d} = {v}").format(
                 a=paren(a), d=paren(d), v=num(point) if point is not None else "—"))
         extra = []
         if lay.l1_term is not None:
@@ -513,13 +510,13 @@ def _grad_row(trace, lay, i: int, j: int, s: int) -> str:
         if extra:
             formula += " + " + " + ".join(extra)
     if trace.rule == "perceptron":
-        formula = escape(translate(CTX, "sum over the batch"))
+        formula = escape(translate("StepThroughText", "sum over the batch"))
     return f"<tr><td>{what}</td><td>{formula} = <span class='v'>{num(g)}</span></td></tr>"
 
 
 def _update(trace) -> str:
     up = trace.update
-    head = translate(CTX, "Update · {optimizer}").format(optimizer=tr_engine(up.label))
+    head = translate("StepThroughText", "Update · {optimizer}").format(optimizer=tr_engine(up.label))
     out = [f"<h3>{escape(head)}</h3>"]
     out.append(_formulas(up.rule))
     params = [f"η = {setting(up.learning_rate)}"]
@@ -535,7 +532,7 @@ def _update(trace) -> str:
     out.append("<p>" + escape(",   ".join(params)) + "</p>")
     keys = [k for k in up.layers[0].w_values if k not in ("change", "g") and not k.endswith("_before")] \
         if up.layers else []
-    out.append("<p>" + escape(translate(CTX, "Each weight and bias: before → after, then g (its gradient) and the "
+    out.append("<p>" + escape(translate("StepThroughText", "Each weight and bias: before → after, then g (its gradient) and the "
                                              "optimizer's numbers:")) + "</p>")
     rows = []
     shown = total = 0

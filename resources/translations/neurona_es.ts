@@ -2890,7 +2890,7 @@ Recover them? (Discard deletes them; Ignore asks again next time.)</source>
         <translation>Pantalla completa con texto grande para un proyector (Escape lo abandona)</translation>
     </message>
     <message>
-        <source>&amp;Leave Presentation Mode</source>
+        <source>Lea&amp;ve Presentation Mode</source>
         <translation>&amp;Salir del modo presentación</translation>
     </message>
     <message>
@@ -2907,7 +2907,7 @@ Recover them? (Discard deletes them; Ignore asks again next time.)</source>
     </message>
     <message>
         <source>&amp;Black Screen</source>
-        <translation>Pantalla &amp;negra</translation>
+        <translation>Pantalla ne&amp;gra</translation>
     </message>
     <message>
         <source>Blank the projector; any key or click brings the window back</source>
@@ -2931,21 +2931,21 @@ Recover them? (Discard deletes them; Ignore asks again next time.)</source>
     </message>
     <message>
         <source>UI &amp;Scale</source>
-        <translation>Esca&amp;la de la interfaz</translation>
+        <translation>Escala de la inter&amp;faz</translation>
     </message>
     <message>
-        <source>F&amp;ocus</source>
+        <source>Foc&amp;us</source>
         <translation>E&amp;nfoque</translation>
     </message>
     <message>
-        <source>Presenter &amp;Clicker</source>
-        <translation>Mando del &amp;presentador</translation>
+        <source>Presenter Clic&amp;ker</source>
+        <translation>Man&amp;do del presentador</translation>
     </message>
 </context>
 <context>
     <name>RaceLauncher</name>
     <message>
-        <source>Optimizer &amp;Race…</source>
+        <source>&amp;Optimizer Race…</source>
         <translation>&amp;Carrera de optimizadores…</translation>
     </message>
     <message>
@@ -3336,11 +3336,326 @@ Para obtener la imagen, congela todos los pesos salvo dos: clic derecho en una c
     </message>
 </context>
 <context>
+    <name>StepThrough</name>
+    <message>
+        <source>Step &amp;Through Backpropagation</source>
+        <extracomment>keys that move through the phases while the canvas or the dock has the keyboard windows shorter than this lend the FEATURES dock&apos;s place to the step-through the trace, the phase or the point(s) changed (the panel and canvas follow) on or off</extracomment>
+        <translation>Retropropagación &amp;paso a paso</translation>
+    </message>
+    <message>
+        <source>Walk through one training step on one point: forward pass, error, backward pass and update, with every number</source>
+        <translation>Recorre un paso de entrenamiento sobre un punto: propagación hacia adelante, error, retropropagación y actualización, con todos sus números</translation>
+    </message>
+    <message>
+        <source>STEP-THROUGH</source>
+        <translation>PASO A PASO</translation>
+    </message>
+    <message>
+        <source>Step-through</source>
+        <translation>Paso a paso</translation>
+    </message>
+    <message>
+        <source>Show or hide the step-through panel ({keys})</source>
+        <translation>Mostrar u ocultar el panel paso a paso ({keys})</translation>
+    </message>
+    <message>
+        <source>Step-through closed: training is running. Pause and press Ctrl+B to step through again.</source>
+        <translation>Paso a paso cerrado: el entrenamiento está en marcha. Pausa y pulsa Ctrl+B para volver al paso a paso.</translation>
+    </message>
+    <message>
+        <source>The data set has no training points: raise the training share in DATA.</source>
+        <translation>El conjunto de datos no tiene puntos de entrenamiento: sube la proporción de entrenamiento en DATOS.</translation>
+    </message>
+    <message>
+        <source>This step cannot be traced: {problem}</source>
+        <translation>No se puede calcular este paso: {problem}</translation>
+    </message>
+    <message>
+        <source>The training thread did not answer ({problem}). Try again.</source>
+        <translation>El hilo de entrenamiento no respondió ({problem}). Inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The network cannot be trained with these settings, so there is no step to show. {problem}</source>
+        <translation>La red no se puede entrenar con estos ajustes, así que no hay ningún paso que mostrar. {problem}</translation>
+    </message>
+    <message>
+        <source>Step applied (Edit › Undo takes it back). The loss on this point went from {before} to {after}.</source>
+        <translation>Paso aplicado (Edición › Deshacer lo revierte). La pérdida en este punto pasó de {before} a {after}.</translation>
+    </message>
+    <message>
+        <source>Step applied (Edit › Undo takes it back). The loss on these points went from {before} to {after}.</source>
+        <translation>Paso aplicado (Edición › Deshacer lo revierte). La pérdida en estos puntos pasó de {before} a {after}.</translation>
+    </message>
+    <message>
+        <source>The weights changed since this step was traced; here it is again with the new weights.</source>
+        <translation>Los pesos cambiaron desde que se calculó este paso; aquí está de nuevo con los pesos nuevos.</translation>
+    </message>
+    <message>
+        <source>The step could not be applied: {problem}</source>
+        <translation>No se pudo aplicar el paso: {problem}</translation>
+    </message>
+    <message>
+        <source>Backpropagation step on point #{i}</source>
+        <translation>Paso de retropropagación en el punto n.º {i}</translation>
+    </message>
+    <message>
+        <source>Backpropagation step on {n} points</source>
+        <translation>Paso de retropropagación en {n} puntos</translation>
+    </message>
+</context>
+<context>
     <name>StepThroughPanel</name>
     <message>
-        <source>#{i} ({k} of {n})</source>
+        <source>The previous training point</source>
         <extracomment>wider than this, the controls sit beside the details</extracomment>
+        <translation>El punto de entrenamiento anterior</translation>
+    </message>
+    <message>
+        <source>The next training point</source>
+        <translation>El punto de entrenamiento siguiente</translation>
+    </message>
+    <message>
+        <source>The number of the training point (0 is the first)</source>
+        <translation>El número del punto de entrenamiento (0 es el primero)</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>Al azar</translation>
+    </message>
+    <message>
+        <source>Pick a training point (or batch) at random</source>
+        <translation>Elegir un punto de entrenamiento (o un lote) al azar</translation>
+    </message>
+    <message>
+        <source>One point</source>
+        <translation>Un punto</translation>
+    </message>
+    <message>
+        <source>A mini-batch of</source>
+        <translation>Un mini-lote de</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>puntos</translation>
+    </message>
+    <message>
+        <source>How many training points the step averages over</source>
+        <translation>Sobre cuántos puntos de entrenamiento promedia el paso</translation>
+    </message>
+    <message>
+        <source>Numbers shown for</source>
+        <translation>Números mostrados de</translation>
+    </message>
+    <message>
+        <source>Whose per-point numbers the canvas shows; the step uses the batch mean</source>
+        <translation>De qué punto muestra el lienzo sus números; el paso usa la media del lote</translation>
+    </message>
+    <message>
+        <source>or click one in the decision region</source>
+        <translation>o haz clic en uno en la región de decisión</translation>
+    </message>
+    <message>
+        <source>Apply this step</source>
+        <translation>Aplicar este paso</translation>
+    </message>
+    <message>
+        <source>Take exactly this step for real: the weights become the “after” values (Edit › Undo takes it back)</source>
+        <translation>Dar exactamente este paso de verdad: los pesos toman los valores «después» (Edición › Deshacer lo revierte)</translation>
+    </message>
+    <message>
+        <source>Next sample</source>
+        <translation>Siguiente muestra</translation>
+    </message>
+    <message>
+        <source>Go on with the next training point (or batch), from the first phase</source>
+        <translation>Seguir con el siguiente punto de entrenamiento (o lote), desde la primera fase</translation>
+    </message>
+    <message>
+        <source>Training point</source>
+        <translation>Punto de entrenamiento</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>The previous phase (← key)</source>
+        <translation>La fase anterior (tecla ←)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <source>The next phase (→ key)</source>
+        <translation>La fase siguiente (tecla →)</translation>
+    </message>
+    <message>
+        <source>#{i} ({k} of {n})</source>
         <translation>n.º {i} ({k} de {n})</translation>
+    </message>
+</context>
+<context>
+    <name>StepThroughText</name>
+    <message>
+        <source>Output</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <source>Hidden {n}</source>
+        <translation>Oculta {n}</translation>
+    </message>
+    <message>
+        <source>Forward · layer {n} ({name})</source>
+        <translation>Adelante · capa {n} ({name})</translation>
+    </message>
+    <message>
+        <source>Backward · layer {n} ({name})</source>
+        <translation>Atrás · capa {n} ({name})</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Actualización</translation>
+    </message>
+    <message>
+        <source>Forward pass through layer {n}: weighted sums and activations</source>
+        <translation>Propagación hacia adelante por la capa {n}: sumas ponderadas y activaciones</translation>
+    </message>
+    <message>
+        <source>Backward pass through layer {n}: δ of each neuron and ∂E/∂w of each weight</source>
+        <translation>Retropropagación por la capa {n}: δ de cada neurona y ∂E/∂w de cada peso</translation>
+    </message>
+    <message>
+        <source>The error at the output: outputs, targets and the loss</source>
+        <translation>El error en la salida: salidas, objetivos y la pérdida</translation>
+    </message>
+    <message>
+        <source>The update: each weight before and after, with the optimizer&apos;s rule</source>
+        <translation>La actualización: cada peso antes y después, con la regla del optimizador</translation>
+    </message>
+    <message>
+        <source>point #{i} at ({x}, {y})</source>
+        <translation>punto n.º {i} en ({x}, {y})</translation>
+    </message>
+    <message>
+        <source>class {c}</source>
+        <translation>clase {c}</translation>
+    </message>
+    <message>
+        <source>target {t}</source>
+        <translation>objetivo {t}</translation>
+    </message>
+    <message>
+        <source>One training point: {point}, {label}.</source>
+        <translation>Un punto de entrenamiento: {point}, {label}.</translation>
+    </message>
+    <message>
+        <source>A mini-batch of {n} points; the numbers are those of {point} ({label}), {k} of {n}.</source>
+        <translation>Un mini-lote de {n} puntos; los números son los del {point} ({label}), {k} de {n}.</translation>
+    </message>
+    <message>
+        <source>… and {n} more: hover over the neurons and connections on the canvas.</source>
+        <translation>… y {n} más: pasa el ratón por las neuronas y conexiones del lienzo.</translation>
+    </message>
+    <message>
+        <source>Forward pass · layer {n} of {total} ({name}, {act})</source>
+        <translation>Propagación hacia adelante · capa {n} de {total} ({name}, {act})</translation>
+    </message>
+    <message>
+        <source>Each neuron adds up its inputs times their weights, plus its bias, then applies its activation f:</source>
+        <translation>Cada neurona suma sus entradas multiplicadas por sus pesos, más su sesgo, y luego aplica su función de activación f:</translation>
+    </message>
+    <message>
+        <source>(piece {p} wins)</source>
+        <translation>(gana la pieza {p})</translation>
+    </message>
+    <message>
+        <source>The terms are w·x for the inputs {inputs}, in order, then the bias b.</source>
+        <translation>Los términos son w·x para las entradas {inputs}, en orden, y luego el sesgo b.</translation>
+    </message>
+    <message>
+        <source>Error at the output · {loss}</source>
+        <translation>Error en la salida · {loss}</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>salida</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>objetivo</translation>
+    </message>
+    <message>
+        <source>Predicted class {p}, the point&apos;s class is {c}: {verdict}.</source>
+        <translation>Clase predicha {p}, la clase del punto es {c}: {verdict}.</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>acierto</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation>fallo</translation>
+    </message>
+    <message>
+        <source>This point&apos;s error</source>
+        <translation>El error de este punto</translation>
+    </message>
+    <message>
+        <source>The batch&apos;s loss is the mean of its points&apos; errors:</source>
+        <translation>La pérdida del lote es la media de los errores de sus puntos:</translation>
+    </message>
+    <message>
+        <source>With the L1/L2 penalty {p}, the objective the step descends is {o}.</source>
+        <translation>Con la penalización L1/L2 {p}, el objetivo que desciende el paso es {o}.</translation>
+    </message>
+    <message>
+        <source>The backward pass starts from:</source>
+        <translation>La retropropagación parte de:</translation>
+    </message>
+    <message>
+        <source>Backward pass · layer {n} of {total} ({name}, {act})</source>
+        <translation>Retropropagación · capa {n} de {total} ({name}, {act})</translation>
+    </message>
+    <message>
+        <source>(piece {p}; the others 0)</source>
+        <translation>(pieza {p}; las demás 0)</translation>
+    </message>
+    <message>
+        <source>batch mean</source>
+        <translation>media del lote</translation>
+    </message>
+    <message>
+        <source>Gradients of this layer&apos;s weights and biases (what the step uses):</source>
+        <translation>Gradientes de los pesos y sesgos de esta capa (lo que usa el paso):</translation>
+    </message>
+    <message>
+        <source>piece {p}</source>
+        <translation>pieza {p}</translation>
+    </message>
+    <message>
+        <source>mean of δ</source>
+        <translation>media de δ</translation>
+    </message>
+    <message>
+        <source>mean of a·δ; this point: {a}·{d} = {v}</source>
+        <translation>media de a·δ; este punto: {a}·{d} = {v}</translation>
+    </message>
+    <message>
+        <source>sum over the batch</source>
+        <translation>suma sobre el lote</translation>
+    </message>
+    <message>
+        <source>Update · {optimizer}</source>
+        <translation>Actualización · {optimizer}</translation>
+    </message>
+    <message>
+        <source>Each weight and bias: before → after, then g (its gradient) and the optimizer&apos;s numbers:</source>
+        <translation>Cada peso y sesgo: antes → después, luego g (su gradiente) y los números del optimizador:</translation>
     </message>
 </context>
 <context>
@@ -3676,6 +3991,26 @@ Desmarca la casilla para entrenar hasta que pulses Pausa.</translation>
     <message>
         <source>Resume</source>
         <translation>Continuar</translation>
+    </message>
+</context>
+<context>
+    <name>TraceOverlay</name>
+    <message>
+        <source>piece {p} wins: a = max of the pieces</source>
+        <extracomment>connection labels are drawn only while a phase has at most this many along an edge (0 = source, 1 = target), where its label may go, best first hover texts of every neuron and connection the phase is about columns washed out: None, or the (first, last) canvas columns left bright labels drawn in the last paint: (device rect, label)</extracomment>
+        <translation>gana la pieza {p}: a = máximo de las piezas</translation>
+    </message>
+    <message>
+        <source>E (batch) = {v}</source>
+        <translation>E (lote) = {v}</translation>
+    </message>
+    <message>
+        <source>this point&apos;s a·δ</source>
+        <translation>a·δ de este punto</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>después</translation>
     </message>
 </context>
 <context>

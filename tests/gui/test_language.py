@@ -141,3 +141,40 @@ def test_thousands_are_grouped_as_each_language_writes_them(qapp, english_afterw
     assert format_count(1234567) == "1\u202f234\u202f567" and format_count(12, 7) == "000\u202f012"
     assert format_count(999) == "999" and format_count(2.6) == "3"
     assert format_count(1000) == "1000" and format_count(12345) == "12\u202f345"
+
+
+def _accelerators(menu) -> list[tuple[str, str]]:
+    """(letter, text) of every entry of ``menu`` with an & accelerator."""
+    import re
+
+    out = []
+    for action in menu.actions():
+        if action.isSeparator() or not action.isVisible():
+            continue
+        match = re.search(r"&([^&\s])", action.text().replace("&&", ""))
+        if match:
+            out.append((match.group(1).lower(), action.text()))
+    return out
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_menu_accelerators_are_unique_in_each_language(window_tools, qtbot, language, english_afterwards):
+    from collections import Counter
+
+    install_language(language)
+    open_window, close_window = window_tools
+    window, ws = open_window()
+    try:
+        menus = [window.menuBar()]
+        problems = []
+        while menus:
+            menu = menus.pop()
+            entries = _accelerators(menu)
+            clashes = [letter for letter, n in Counter(letter for letter, _ in entries).items() if n > 1]
+            for letter in clashes:
+                problems.append(f"{menu.title() or 'menu bar'}: &{letter} in "
+                                + ", ".join(t for le, t in entries if le == letter))
+            menus += [a.menu() for a in menu.actions() if a.menu() is not None]
+        assert not problems, "\n".join(problems)
+    finally:
+        close_window(window, ws)
