@@ -79,9 +79,92 @@ def blobs(ws) -> None:
     ws.controller.reload()
 
 
+def xor_example(ws) -> None:
+    ws.files.open_path(ROOT / "resources" / "examples" / "07-xor-backprop.neurona", quiet=True)
+
+
+def step_through(ws) -> None:
+    """The XOR network after some training, one point, the backward pass of the hidden layer."""
+    xor_example(ws)
+    ws.controller.with_trainer(lambda t: t.train_epochs(150))
+    ws.controller.refresh()
+    wait(300)
+    ws.stepthrough.action.setChecked(True)
+    wait(300)
+    ws.stepthrough.choose_index(3)  # the point (1, 1): every input non-zero
+    wait(300)
+    ws.stepthrough.go_to(4)  # forward 1, forward 2, error, backward 2, backward 1
+    wait(100)
+
+
+def timeline(ws) -> None:
+    """Trained a while, then looking back at an early epoch."""
+    ws.controller.play()
+    wait(2500)
+    ws.controller.pause()
+    wait(200)
+    kept = ws.timeline.kept_epochs()
+    ws.timeline.preview(kept[min(len(kept) - 1, 12)])
+
+
+def shoot_race(name: str, size=(1280, 800)) -> None:
+    """The optimizer race on the valley demo: SGD zig-zags, Momentum spirals, Adam walks."""
+    window = MainWindow(persist_settings=False)
+    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    ws = build_workspace(window)
+    ws.race.open()
+    race = ws.race.window
+    race.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    race.resize(*size)
+    wait(300)
+    race.load_demo("valley")
+    wait(300)
+    race.play()
+    wait(4000)
+    race.pause()
+    wait(500)
+    race.grab().save(str(OUT / f"{name}.png"))
+    race.close()
+    ws.controller.shutdown()
+    window.close()
+    print("wrote", OUT / f"{name}.png")
+
+
+def shoot_presentation(name: str, language: str, size, theme_key: str = "light") -> None:
+    """Presentation mode (150 %) as `--presentation --lang … --screenshot` shows it."""
+    from gui import theme
+    from gui.i18n import install_language
+
+    install_language(language)
+    theme.set_theme(theme_key)
+    window = MainWindow(persist_settings=False)
+    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    ws = build_workspace(window)
+    window.resize(*size)
+    window.show()
+    wait(300)
+    ws.controller.play()
+    wait(2500)
+    ws.controller.pause()
+    ws.presentation.enter(full_screen=False)
+    wait(800)
+    window.grab().save(str(OUT / f"{name}.png"))
+    ws.presentation.leave()
+    ws.controller.shutdown()
+    window.close()
+    install_language("en")
+    theme.set_theme("light")
+    print("wrote", OUT / f"{name}.png")
+
+
 if __name__ == "__main__":
     app = create_application()
     shoot("main-window", circle, 3.0)
     shoot("spiral-deep", spiral, 8.0)
     shoot("multi-class", blobs, 3.0)
     shoot("main-window-1024", circle, 2.0, size=(1024, 768))
+    shoot("step-through", step_through, 0)
+    shoot("timeline", timeline, 0)
+    shoot_race("optimizer-race")
+    shoot_presentation("presentation-es-1024", "es", (1024, 768))
+    shoot_presentation("presentation-high-contrast", "es", (1920, 1080), theme_key="high_contrast")

@@ -44,6 +44,7 @@ from engine.errors import NeuronaError
 from engine.race import OptimizerRace, free_parameters
 from engine.training import History
 from gui import theme
+from gui.formatting import format_count
 from gui.i18n import translate
 from gui.live_label import LiveLabel
 from gui.panels.legends import LineLegend
@@ -807,9 +808,9 @@ class RaceWindow(QWidget):
         self.loss_plot.finish_frame()
         if self.pair is not None:
             self.surface_plot.set_paths([lane.path for lane in frame.lanes])
-        self.epoch_label.setText(f"{frame.epoch:,}")
+        self.epoch_label.setText(format_count(frame.epoch))
         eps = frame.epochs_per_second
-        self.speed_label.setText(translate("RaceWindow", "{eps} epochs/s").format(eps=f"{eps:,.0f}")
+        self.speed_label.setText(translate("RaceWindow", "{eps} epochs/s").format(eps=format_count(eps))
                                  if eps is not None and math.isfinite(eps) and frame.playing else "")
         if diverged:
             self._show_error("\n".join(diverged))

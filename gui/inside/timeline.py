@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QLabel
 
 from engine.errors import ConfigError
 from gui import theme
+from gui.formatting import format_count
 from gui.i18n import translate
 
 
@@ -47,7 +48,7 @@ def current_timeline(doc) -> "TrainingTimeline | None":
 
 
 def epoch_text(epoch: int) -> str:
-    return f"{int(epoch):,}"
+    return format_count(epoch)
 
 
 #: while training runs the bar follows at this rate, not at every frame: it is read by eye

@@ -20,6 +20,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLayout, QSizePolicy, QSlider, QToolButton
 
 from gui import theme
+from gui.formatting import format_count
 from gui.i18n import translate
 from gui.live_label import LiveLabel
 
@@ -30,7 +31,7 @@ SLIDER_MIN = 200
 
 
 def epoch_text(epoch: int) -> str:
-    return f"{int(epoch):,}"
+    return format_count(epoch)
 
 
 #: keys the focused slider keeps for itself (the window uses the arrows for stepping)
@@ -152,7 +153,7 @@ class TimelineBar(QFrame):
             text = (translate("TimelineBar", "Press Play") if self._short() else
                     translate("TimelineBar", "Train to fill the timeline"))
         self.label.setText(text)
-        kept_text = translate("TimelineBar", "{kept} snapshots kept").format(kept=f"{kept:,}") if kept else ""
+        kept_text = translate("TimelineBar", "{kept} snapshots kept").format(kept=format_count(kept)) if kept else ""
         self.kept_label.setText(kept_text)
         self.label.setToolTip(kept_text)
         self.live_button.setEnabled(previewing is not None)

@@ -20,6 +20,7 @@ import numpy as np
 
 from engine.errors import ConfigError, NeuronaError
 from gui.commands import DocumentCommand
+from gui.formatting import format_count
 from gui.i18n import translate
 
 from .timeline import current_timeline
@@ -102,7 +103,7 @@ class TrainerState:
 
 
 def _epoch_text(epoch: int) -> str:
-    return f"{int(epoch):,}"
+    return format_count(epoch)
 
 
 class GoBackCommand(DocumentCommand):

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from engine.datasets import Dataset, from_points
 from engine.errors import DataError, NeuronaError
 from gui import theme
+from gui.formatting import format_count
 from gui.i18n import QT_TRANSLATE_NOOP, translate
 
 from .thumbnails import dataset_thumbnail
@@ -107,7 +108,7 @@ class CsvPreviewDialog(QDialog):
         y = np.concatenate([data.y_train, data.y_test])
 
         title = QLabel(translate("CsvPreviewDialog", "<b>{file}</b> — {rows} rows").format(
-            file=html.escape(file_name), rows=f"{n:,}"))
+            file=html.escape(file_name), rows=format_count(n)))
         title_font = theme.base_font()
         title_font.setPointSizeF(theme.BASE_POINT_SIZE + 2)
         title.setFont(title_font)
@@ -131,7 +132,7 @@ class CsvPreviewDialog(QDialog):
             for k, name in enumerate(data.class_names):
                 color = theme.CLASS_COLORS[k % len(theme.CLASS_COLORS)]
                 text = translate("CsvPreviewDialog", "label <b>{label}</b> &nbsp;·&nbsp; {rows} rows").format(
-                    label=html.escape(name), rows=f"{counts[k]:,}")
+                    label=html.escape(name), rows=format_count(counts[k]))
                 row = QLabel(f"<span style='color:{color}; font-size:14pt'>●</span>&nbsp; {text}")
                 row.setTextFormat(Qt.TextFormat.RichText)
                 classes.addWidget(row)
@@ -172,7 +173,7 @@ class CsvPreviewDialog(QDialog):
         self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + 26 * rows_shown + 6)
         if n > rows_shown:
             more = caption(translate("CsvPreviewDialog", "first {shown} of {rows} rows").format(
-                shown=rows_shown, rows=f"{n:,}"))
+                shown=rows_shown, rows=format_count(n)))
         else:
             more = caption(translate("CsvPreviewDialog", "all {rows} rows").format(rows=n))
 
@@ -220,7 +221,7 @@ class CsvPreviewDialog(QDialog):
                                                "Too few rows for this split: choose a larger training share."))
         else:
             self.split_label.setText(translate("CsvPreviewDialog", "{train} points train the network, {test} test it")
-                                     .format(train=f"{k:,}", test=f"{n - k:,}"))
+                                     .format(train=format_count(k), test=format_count(n - k)))
 
     def ratio_percent(self) -> int:
         return self.ratio.value()

@@ -178,3 +178,16 @@ def test_menu_accelerators_are_unique_in_each_language(window_tools, qtbot, lang
         assert not problems, "\n".join(problems)
     finally:
         close_window(window, ws)
+
+
+def test_numbers_are_grouped_only_through_format_count():
+    """``f"{n:,}"`` writes 1,000 in Spanish too, where it reads as one."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "gui"
+    found = [f"{p.relative_to(root.parent)}:{i}: {line.strip()}"
+             for p in sorted(root.rglob("*.py")) if p.name != "formatting.py"
+             for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+             if re.search(r"\{[^{}]*:0?\d*,(\.\d+f)?\}", line)]
+    assert not found, "\n".join(found)
