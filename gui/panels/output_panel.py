@@ -25,6 +25,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QHBoxLayout,
     QGridLayout,
@@ -64,6 +65,11 @@ DRAW_HINT = QT_TRANSLATE_NOOP("OutputPanel", "Left-click adds a point · right-c
 def _minus(text: str) -> str:
     return text.replace("-", "−")
 
+
+#: the decision region and the loss curve go side by side in a panel at least this wide
+#: and this many times wider than tall
+WIDE_MIN_WIDTH = 640
+WIDE_ASPECT = 1.25
 
 class MetricReadout(QWidget):
     """A small-caps caption over a big number."""
@@ -217,21 +223,32 @@ class OutputPanel(QWidget):
         loss_head.addWidget(self.show_accuracy)
         self.loss_legend = LineLegend()
 
+        # the decision region above the loss curve in a dock; side by side when the panel is
+        # wide (presentation mode's "decision region and loss" layout, a floated panel)
+        region_box = QVBoxLayout()
+        region_box.setSpacing(6)
+        region_box.addWidget(self.title)
+        self.plot_holder = SquarePlotHolder(self.plot)
+        region_box.addWidget(self.plot_holder, 1)
+        region_box.addWidget(self.legend)
+        region_box.addWidget(self.readout)
+        region_box.addLayout(toggles)
+        loss_box = QVBoxLayout()
+        loss_box.setSpacing(6)
+        loss_box.addLayout(loss_head)
+        loss_box.addWidget(self.loss_plot, 1)
+        loss_box.addWidget(self.loss_legend)
+        self.body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.body.setSpacing(10)
+        self.body.addLayout(region_box, 5)
+        self.body.addLayout(loss_box, 3)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 2, 12, 10)
         layout.setSpacing(6)
         layout.addWidget(self.metrics)
         layout.addSpacing(4)
-        layout.addWidget(self.title)
-        self.plot_holder = SquarePlotHolder(self.plot)
-        layout.addWidget(self.plot_holder, 5)
-        layout.addWidget(self.legend)
-        layout.addWidget(self.readout)
-        layout.addLayout(toggles)
-        layout.addSpacing(4)
-        layout.addLayout(loss_head)
-        layout.addWidget(self.loss_plot, 3)
-        layout.addWidget(self.loss_legend)
+        layout.addLayout(self.body, 1)
         self.setMinimumWidth(220)
 
         self.show_test.toggled.connect(lambda _on: self._update_points())
@@ -260,17 +277,28 @@ class OutputPanel(QWidget):
         self.legend.update()
         self._update_title()
 
+    def is_wide(self) -> bool:
+        """Decision region and loss curve side by side."""
+        return self.body.direction() == QBoxLayout.Direction.LeftToRight
+
     def resizeEvent(self, event):  # noqa: N802 (Qt override)
         super().resizeEvent(event)
-        narrow = event.size().width() < 340
-        self._fit_check_labels(event.size().width())
+        size = event.size()
+        wide = size.width() >= WIDE_MIN_WIDTH and size.width() >= WIDE_ASPECT * size.height()
+        if wide != self.is_wide():
+            self.body.setDirection(QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom)
+            self.body.setStretch(0, 1 if wide else 5)
+            self.body.setStretch(1, 1 if wide else 3)
+            self.body.setSpacing(24 if wide else 10)
+        narrow = size.width() < 340
+        self._fit_check_labels(size.width() // 2 - 24 if wide else size.width())
         self.loss_title.setVisible(not narrow)
         self.loss_plot.set_compact(narrow)
 
     def changeEvent(self, event):  # noqa: N802 (Qt override)
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._fit_check_labels(self.width())
+            self._fit_check_labels(self.width() // 2 - 24 if self.is_wide() else self.width())
 
     def _fit_check_labels(self, width: int) -> None:
         """Shorter check-box labels when the long ones do not fit side by side (a narrow

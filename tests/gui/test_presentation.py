@@ -201,3 +201,23 @@ def test_shortcuts_dialog_lists_the_new_keys(assembled):
     for needle in ("Presentation Mode", "F5", "F6", "Black Screen", "PgDown", "PgUp", "?", "Esc"):
         assert needle in joined, needle
     dialog.deleteLater()
+
+
+def test_region_and_loss_layout_puts_them_side_by_side_on_a_projector(assembled, qtbot):
+    """At 1024×768 the "decision region and loss" layout gives the region real room."""
+    window, ws = assembled
+    window.resize(1024, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = ws.output_panel
+    assert not panel.is_wide()  # a dock: the region above the loss curve
+    ws.presentation.enter(full_screen=False)
+    ws.presentation.set_focus("region")
+    qtbot.waitUntil(panel.is_wide, timeout=3000)
+    qtbot.waitUntil(lambda: panel.plot.height() >= 250, timeout=3000)
+    assert panel.loss_plot.height() >= 250
+    # side by side: the loss curve to the right of the region, not below it
+    assert panel.loss_plot.mapTo(panel, panel.loss_plot.rect().topLeft()).x() > panel.plot.mapTo(
+        panel, panel.plot.rect().topRight()).x()
+    ws.presentation.leave()
+    qtbot.waitUntil(lambda: not panel.is_wide(), timeout=3000)
