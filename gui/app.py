@@ -180,12 +180,18 @@ def render_screenshot(window, path: Path, size: tuple[int, int]) -> bool:
     window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     window.resize(*size)
     window.show()
-    # Layouts and docks settle over a few event-loop turns after the first show.
-    for _ in range(3):
+    # Layouts and docks settle over a few event-loop turns after the first show. A layout
+    # that needed more room for a moment (presentation mode enlarging its text before the
+    # top bar sheds controls) may have grown the window: size it back to what was asked.
+    for turn in range(6):
         loop = QEventLoop()
         QTimer.singleShot(50, loop.quit)
         loop.exec()
         QApplication.processEvents()
+        if turn >= 2:
+            if window.size().toTuple() == tuple(size):
+                break
+            window.resize(*size)
     image = window.grab()
     path.parent.mkdir(parents=True, exist_ok=True)
     return image.save(str(path), "PNG")

@@ -555,3 +555,16 @@ def test_screenshot_at_projector_size(tmp_path, qapp):
     image = _screenshot(tmp_path, "--size", "1024x768")
     assert (image.width(), image.height()) == (1024, 768)
     assert _distinct_colours(image) > 20
+
+
+@pytest.mark.parametrize("size", ["1920x1080", "1024x768"])
+def test_presentation_screenshot_in_spanish(tmp_path, qapp, size):
+    """``--presentation --lang es --screenshot``, as issue #6 asks to look at it."""
+    image = _screenshot(tmp_path, "--presentation", "--lang", "es", "--size", size)
+    assert f"{image.width()}x{image.height()}" == size
+    assert _distinct_colours(image) > 20
+
+
+def test_an_unknown_language_is_refused(capsys):
+    assert main(["--lang", "fr", "--screenshot", "x.png"]) == 2
+    assert "--lang" in capsys.readouterr().err
