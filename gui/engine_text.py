@@ -48,6 +48,32 @@ PATTERNS: list[tuple[re.Pattern, str]] = [
                        "Adam, or stronger regularization.")),
 ]
 
+# the settings that do not fit together (shown as "Cannot train: …" above the canvas)
+PATTERNS += [
+    (re.compile(r"loss = '(?P<loss>\w+)': (?P<label>.+) needs a (?P<needed>\w+) output layer, not (?P<activation>[\w ]+)"),
+     QT_TRANSLATE_NOOP("EngineMessages", "{loss_name} needs a {needed} output layer, not {activation}")),
+    (re.compile(r"loss = '(?P<loss>\w+)': (?P<label>.+) needs at least 2 output neurons \(one per class\)"),
+     QT_TRANSLATE_NOOP("EngineMessages", "{loss_name} needs at least 2 output neurons (one per class)")),
+    (re.compile(r"output neurons = (?P<k>\d+): the data set has (?P<n>\d+) classes but the output layer has \d+ neurons"),
+     QT_TRANSLATE_NOOP("EngineMessages", "the data set has {n} classes but the output layer has {k} neurons")),
+    (re.compile(r"output neurons = 1: the data set has (?P<n>\d+) classes: use \d+ output neurons, one per class"),
+     QT_TRANSLATE_NOOP("EngineMessages", "the data set has {n} classes: use {n} output neurons, one per class")),
+    (re.compile(r"output neurons = (?P<k>\d+): regression needs exactly one output neuron"),
+     QT_TRANSLATE_NOOP("EngineMessages", "regression needs exactly one output neuron (the output layer has {k})")),
+    (re.compile(r"loss = '\w+': regression uses squared error \(mse\)"),
+     QT_TRANSLATE_NOOP("EngineMessages", "regression uses squared error")),
+    (re.compile(r"rule = 'perceptron': the perceptron rule trains a single layer: remove the hidden layers"),
+     QT_TRANSLATE_NOOP("EngineMessages", "the perceptron rule trains a single layer: remove the hidden layers")),
+    (re.compile(r"rule = 'perceptron': the perceptron rule needs step or sign outputs, not (?P<activation>[\w ]+)"),
+     QT_TRANSLATE_NOOP("EngineMessages", "the perceptron rule needs step or sign outputs, not {activation}")),
+    (re.compile(r"loss = '\w+': use squared error with the perceptron rule"),
+     QT_TRANSLATE_NOOP("EngineMessages", "use squared error with the perceptron rule")),
+    (re.compile(r"early_stopping = True: needs test data to watch: use a train ratio below 100 %"),
+     QT_TRANSLATE_NOOP("EngineMessages", "early stopping needs test data to watch: use a training share below 100 %")),
+    (re.compile(r"data = 0: there are no training points"),
+     QT_TRANSLATE_NOOP("EngineMessages", "there are no training points")),
+]
+
 _WHAT = {"loss": QT_TRANSLATE_NOOP("EngineMessages", "loss"),
          "weights": QT_TRANSLATE_NOOP("EngineMessages", "weights")}
 
@@ -60,6 +86,16 @@ def engine_text(message: str) -> str:
         if match is None:
             continue
         fields = {k: v for k, v in match.groupdict().items() if v is not None}
+        if "activation" in fields:
+            from gui.canvas.labels import activation_label
+
+            fields["activation"] = activation_label(fields["activation"])
+        if "needed" in fields:
+            from gui.canvas.labels import activation_label
+
+            fields["needed"] = activation_label(fields["needed"])
+        if "loss" in fields:
+            fields["loss_name"] = _loss_name(fields.pop("loss"), fields.pop("label", ""))
         if "what" in fields:
             fields["what"] = translate("EngineMessages", _WHAT[fields["what"]])
         if template.startswith("Training diverged"):
@@ -71,3 +107,13 @@ def engine_text(message: str) -> str:
         except (KeyError, IndexError):  # a translation that names a field wrongly
             return text
     return text
+
+
+def _loss_name(key: str, label: str) -> str:
+    """A loss by the name the top bar gives it ("Entropía cruzada binaria")."""
+    from gui.toolbar import LOSSES
+
+    for name, text, _tip in LOSSES:
+        if name == key:
+            return translate("Losses", text)
+    return label or key

@@ -52,6 +52,7 @@ from engine.errors import ConfigError, DivergenceError
 from engine.network import Network
 from engine.timeline import Timeline
 from engine.training import History, Trainer, TrainingConfig
+from gui.engine_text import engine_text
 from gui.i18n import QT_TRANSLATE_NOOP, translate
 
 #: Target duration of one chunk of training: short enough for a prompt pause and fair
@@ -646,7 +647,7 @@ class TrainingWorker(QObject):
         except ConfigError as exc:
             if old is not None:
                 self._epoch0 = old.epoch
-            message = translate("TrainingWorker", "Cannot train: {problem}").format(problem=exc)
+            message = translate("TrainingWorker", "Cannot train: {problem}").format(problem=engine_text(str(exc)))
             if message != self.problem_text:
                 self.problem_text = message
                 self.problem.emit(message)

@@ -1538,6 +1538,50 @@ Cada fila necesita tres números: x1, x2, etiqueta.</translation>
         <translation>El entrenamiento divergió en la época {epoch}: {what} se volvieron NaN o infinitos, así que se conservaron los últimos pesos finitos. Prueba una tasa de aprendizaje menor{rate}, un optimizador como Adam o una regularización más fuerte.</translation>
     </message>
     <message>
+        <source>{loss_name} needs a {needed} output layer, not {activation}</source>
+        <translation>{loss_name} necesita una capa de salida {needed}, no {activation}</translation>
+    </message>
+    <message>
+        <source>{loss_name} needs at least 2 output neurons (one per class)</source>
+        <translation>{loss_name} necesita al menos 2 neuronas de salida (una por clase)</translation>
+    </message>
+    <message>
+        <source>the data set has {n} classes but the output layer has {k} neurons</source>
+        <translation>el conjunto de datos tiene {n} clases, pero la capa de salida tiene {k} neuronas</translation>
+    </message>
+    <message>
+        <source>the data set has {n} classes: use {n} output neurons, one per class</source>
+        <translation>el conjunto de datos tiene {n} clases: usa {n} neuronas de salida, una por clase</translation>
+    </message>
+    <message>
+        <source>regression needs exactly one output neuron (the output layer has {k})</source>
+        <translation>la regresión necesita exactamente una neurona de salida (la capa de salida tiene {k})</translation>
+    </message>
+    <message>
+        <source>regression uses squared error</source>
+        <translation>la regresión usa el error cuadrático</translation>
+    </message>
+    <message>
+        <source>the perceptron rule trains a single layer: remove the hidden layers</source>
+        <translation>la regla del perceptrón entrena una sola capa: quita las capas ocultas</translation>
+    </message>
+    <message>
+        <source>the perceptron rule needs step or sign outputs, not {activation}</source>
+        <translation>la regla del perceptrón necesita salidas escalón o signo, no {activation}</translation>
+    </message>
+    <message>
+        <source>use squared error with the perceptron rule</source>
+        <translation>usa el error cuadrático con la regla del perceptrón</translation>
+    </message>
+    <message>
+        <source>early stopping needs test data to watch: use a training share below 100 %</source>
+        <translation>la parada temprana necesita datos de prueba que vigilar: usa una proporción de entrenamiento menor que 100 %</translation>
+    </message>
+    <message>
+        <source>there are no training points</source>
+        <translation>no hay puntos de entrenamiento</translation>
+    </message>
+    <message>
         <source>loss</source>
         <translation>los valores de la pérdida</translation>
     </message>
@@ -2500,6 +2544,7 @@ Recover them? (Discard deletes them; Ignore asks again next time.)</source>
     <name>MetricsGrid</name>
     <message>
         <source>Epoch</source>
+        <extracomment>the decision region and the loss curve go side by side in a panel at least this wide and this many times wider than tall</extracomment>
         <translation>Época</translation>
     </message>
     <message>

@@ -44,12 +44,53 @@ def _file_problems(tmp_path) -> list[str]:
     return found
 
 
-def test_every_common_file_problem_and_divergence_is_recognised(qapp, tmp_path):
+def _settings_problems() -> list[str]:
+    """What the engine says when the network, the data and the settings do not fit."""
+    from engine.datasets import generate
+    from engine.errors import ConfigError
+    from engine.network import Network
+    from engine.training import Trainer, TrainingConfig
+
+    def net(*layers):
+        return Network(["x1", "x2"], list(layers), seed=0)
+
+    tanh1 = {"size": 1, "activation": "tanh"}
+    cases = [
+        (net(tanh1), generate("circle"), TrainingConfig(loss="bce")),
+        (net(tanh1), generate("circle"), TrainingConfig(loss="cce")),
+        (net(tanh1), generate("blobs", n_classes=3), TrainingConfig()),
+        (net({"size": 2, "activation": "softmax"}), generate("blobs", n_classes=3), TrainingConfig(loss="cce")),
+        (net({"size": 2, "activation": "tanh"}), generate("reg_plane"), TrainingConfig()),
+        (net({"size": 1, "activation": "sigmoid"}), generate("reg_plane"), TrainingConfig(loss="bce")),
+        (net(2, {"size": 1, "activation": "step"}), generate("and"), TrainingConfig(rule="perceptron")),
+        (net(tanh1), generate("and"), TrainingConfig(rule="perceptron")),
+        (net(tanh1), generate("circle", train_ratio=1.0), TrainingConfig(early_stopping=True)),
+    ]
+    found = []
+    for network, data, config in cases:
+        with pytest.raises(ConfigError) as info:
+            Trainer(network, data, config)
+        found.append(str(info.value))
+    return found
+
+
+def test_settings_that_do_not_fit_are_said_in_spanish(qapp):
+    install_language("es")
+    try:
+        said = [engine_text(m) for m in _settings_problems()]
+    finally:
+        install_language("en")
+    assert said[0] == "Entropía cruzada binaria necesita una capa de salida Sigmoide, no Tanh"
+    assert said[2] == "el conjunto de datos tiene 3 clases: usa 3 neuronas de salida, una por clase"
+    assert said[7] == "la regla del perceptrón necesita salidas escalón o signo, no Tanh"
+
+
+def test_every_common_file_problem_setting_problem_and_divergence_is_recognised(qapp, tmp_path):
     marker = Marker()
     QCoreApplication.instance().installTranslator(marker)
     try:
-        messages = _file_problems(tmp_path) + [str(DivergenceError(7, "loss", 0.3)),
-                                               str(DivergenceError(9, "weights"))]
+        messages = _file_problems(tmp_path) + _settings_problems() + [
+            str(DivergenceError(7, "loss", 0.3)), str(DivergenceError(9, "weights"))]
         for message in messages:
             said = engine_text(message)
             assert said.startswith("⟦") and said.endswith("⟧"), (message, said)
