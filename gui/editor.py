@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoStack
 from engine.errors import NeuronaError
 from engine.network import MAX_LAYERS, MAX_NEURONS
 from engine.training import TrainingConfig
+from gui.engine_text import engine_text
 from gui.i18n import translate
 
 from . import commands as cmd
@@ -38,12 +39,12 @@ class DocumentEditor(QObject):
         """Push and report; True when the edit happened."""
         self.stack.push(command)
         if command.error is not None:
-            self.error.emit(str(command.error))
+            self.error.emit(engine_text(str(command.error)))
             return False
         return True
 
     def _refuse(self, message: str) -> bool:
-        self.error.emit(message)
+        self.error.emit(engine_text(message))  # the engine's English, translated where known
         return False
 
     def macro(self, text: str):

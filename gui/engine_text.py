@@ -70,9 +70,32 @@ PATTERNS += [
      QT_TRANSLATE_NOOP("EngineMessages", "use squared error with the perceptron rule")),
     (re.compile(r"early_stopping = True: needs test data to watch: use a train ratio below 100 %"),
      QT_TRANSLATE_NOOP("EngineMessages", "early stopping needs test data to watch: use a training share below 100 %")),
+    (re.compile(r"features = '\w+': a network needs at least one input"),
+     QT_TRANSLATE_NOOP("EngineMessages", "a network needs at least one input")),
+    (re.compile(r"neuron = \d+: a layer needs at least one neuron; remove the layer instead"),
+     QT_TRANSLATE_NOOP("EngineMessages", "a layer needs at least one neuron; remove the layer instead")),
+    (re.compile(r"layer = \d+: the output layer cannot be removed"),
+     QT_TRANSLATE_NOOP("EngineMessages", "the output layer cannot be removed")),
+    (re.compile(r"layers = \d+: at most (?P<count>\d+) layers"),
+     QT_TRANSLATE_NOOP("EngineMessages", "a network has at most {count} layers")),
+    (re.compile(r"layers\[\d+\]\.size = \d+: a layer holds at most (?P<count>\d+) neurons"),
+     QT_TRANSLATE_NOOP("EngineMessages", "a layer holds at most {count} neurons")),
+    (re.compile(r"(?P<setting>[\w.]+) = (?P<value>.+): must be between (?P<lo>\S+) and (?P<hi>\S+)"),
+     QT_TRANSLATE_NOOP("EngineMessages", "{setting} = {value}: must be between {lo} and {hi}")),
+    (re.compile(r"(?P<setting>[\w.]+) = (?P<value>.+): must be (?P<op>at least|greater than|at most) (?P<limit>\S+)"),
+     QT_TRANSLATE_NOOP("EngineMessages", "{setting} = {value}: must be {op} {limit}")),
+    (re.compile(r"(?P<setting>[\w.]+) = (?P<value>.+): must be a (?P<kind>number|finite number|whole number)"),
+     QT_TRANSLATE_NOOP("EngineMessages", "{setting} = {value}: must be a {kind}")),
     (re.compile(r"data = 0: there are no training points"),
      QT_TRANSLATE_NOOP("EngineMessages", "there are no training points")),
 ]
+
+_WORDS = {"at least": QT_TRANSLATE_NOOP("EngineMessages", "at least"),
+          "greater than": QT_TRANSLATE_NOOP("EngineMessages", "greater than"),
+          "at most": QT_TRANSLATE_NOOP("EngineMessages", "at most"),
+          "number": QT_TRANSLATE_NOOP("EngineMessages", "number"),
+          "finite number": QT_TRANSLATE_NOOP("EngineMessages", "finite number"),
+          "whole number": QT_TRANSLATE_NOOP("EngineMessages", "whole number")}
 
 _WHAT = {"loss": QT_TRANSLATE_NOOP("EngineMessages", "loss"),
          "weights": QT_TRANSLATE_NOOP("EngineMessages", "weights")}
@@ -90,6 +113,9 @@ def engine_text(message: str) -> str:
             from gui.canvas.labels import activation_label
 
             fields["activation"] = activation_label(fields["activation"])
+        for key in ("op", "kind"):
+            if key in fields:
+                fields[key] = translate("EngineMessages", _WORDS.get(fields[key], fields[key]))
         if "needed" in fields:
             from gui.canvas.labels import activation_label
 

@@ -1578,8 +1578,64 @@ Cada fila necesita tres números: x1, x2, etiqueta.</translation>
         <translation>la parada temprana necesita datos de prueba que vigilar: usa una proporción de entrenamiento menor que 100 %</translation>
     </message>
     <message>
+        <source>a network needs at least one input</source>
+        <translation>una red necesita al menos una entrada</translation>
+    </message>
+    <message>
+        <source>a layer needs at least one neuron; remove the layer instead</source>
+        <translation>una capa necesita al menos una neurona; quita la capa en su lugar</translation>
+    </message>
+    <message>
+        <source>the output layer cannot be removed</source>
+        <translation>la capa de salida no se puede quitar</translation>
+    </message>
+    <message>
+        <source>a network has at most {count} layers</source>
+        <translation>una red tiene como máximo {count} capas</translation>
+    </message>
+    <message>
+        <source>a layer holds at most {count} neurons</source>
+        <translation>una capa tiene como máximo {count} neuronas</translation>
+    </message>
+    <message>
+        <source>{setting} = {value}: must be between {lo} and {hi}</source>
+        <translation>{setting} = {value}: debe estar entre {lo} y {hi}</translation>
+    </message>
+    <message>
+        <source>{setting} = {value}: must be {op} {limit}</source>
+        <translation>{setting} = {value}: debe ser {op} {limit}</translation>
+    </message>
+    <message>
+        <source>{setting} = {value}: must be a {kind}</source>
+        <translation>{setting} = {value}: debe ser {kind}</translation>
+    </message>
+    <message>
         <source>there are no training points</source>
         <translation>no hay puntos de entrenamiento</translation>
+    </message>
+    <message>
+        <source>at least</source>
+        <translation>al menos</translation>
+    </message>
+    <message>
+        <source>greater than</source>
+        <translation>mayor que</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>como máximo</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>un número</translation>
+    </message>
+    <message>
+        <source>finite number</source>
+        <translation>un número finito</translation>
+    </message>
+    <message>
+        <source>whole number</source>
+        <translation>un número entero</translation>
     </message>
     <message>
         <source>loss</source>

@@ -108,6 +108,19 @@ def test_divergence_in_spanish_keeps_the_numbers(qapp):
         install_language("en")
 
 
+def test_refused_edits_and_bad_values_in_spanish(qapp):
+    from engine.training import TrainingConfig
+
+    install_language("es")
+    try:
+        with pytest.raises(Exception) as info:
+            TrainingConfig.from_dict({**TrainingConfig().to_dict(), "learning_rate": -1})
+        assert engine_text(str(info.value)) == "learning_rate = -1: debe ser mayor que 0"
+        assert engine_text("layer = 2: the output layer cannot be removed") == "la capa de salida no se puede quitar"
+    finally:
+        install_language("en")
+
+
 def test_unknown_messages_are_shown_as_the_engine_wrote_them(qapp):
     text = "weights.layers[0]: must be a list (found 3)"
     assert engine_text(text) == text
