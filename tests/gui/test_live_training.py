@@ -138,7 +138,10 @@ def test_step_while_playing_pauses_first(lab, qtbot):
     qtbot.waitUntil(lambda: epoch(lab) > 3, timeout=TIMEOUT)
     lab.c.step_epoch()
     assert not lab.c.is_playing()
-    before = lab.w.trainer.epoch
+    # the epoch training paused at: pause() applied the worker's final snapshot, and the
+    # step's own snapshot can only be applied once the event loop runs again (reading the
+    # trainer here instead raced with the training thread taking the step)
+    before = lab.c.last_snapshot.epoch
     qtbot.waitUntil(lambda: lab.c.last_snapshot.reason == "step", timeout=TIMEOUT)
     assert epoch(lab) == before + 1
 
