@@ -349,6 +349,9 @@ class PresentationMode(QObject):
         w = self.window
         self.black_screen.hide()
         self._show_canvas(True)
+        loss = getattr(getattr(self.ws, "output_panel", None), "loss_section", None)
+        if loss is not None:
+            loss.show()
         self._remove_scale()
         self._saved = None
         w.setWindowState(saved["window_state"])
@@ -738,6 +741,9 @@ class PresentationMode(QObject):
         if not self.active:
             return
         w = self.window
+        loss = getattr(getattr(self.ws, "output_panel", None), "loss_section", None)
+        if loss is not None:  # "network and decision region": the region gets the loss curve's room
+            loss.setVisible(name != "network")
         saved_docks = self._saved["docks"]
         left = [d for d in saved_docks if w.dockWidgetArea(d) == Qt.DockWidgetArea.LeftDockWidgetArea
                 and not d.isFloating()]

@@ -233,7 +233,11 @@ class OutputPanel(QWidget):
         region_box.addWidget(self.legend)
         region_box.addWidget(self.readout)
         region_box.addLayout(toggles)
-        loss_box = QVBoxLayout()
+        #: the loss curve with its heading and legend (presentation's "network and decision
+        #: region" layout hides it, to give the region the room)
+        self.loss_section = QWidget()
+        loss_box = QVBoxLayout(self.loss_section)
+        loss_box.setContentsMargins(0, 0, 0, 0)
         loss_box.setSpacing(6)
         loss_box.addLayout(loss_head)
         loss_box.addWidget(self.loss_plot, 1)
@@ -241,7 +245,7 @@ class OutputPanel(QWidget):
         self.body = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         self.body.setSpacing(10)
         self.body.addLayout(region_box, 5)
-        self.body.addLayout(loss_box, 3)
+        self.body.addWidget(self.loss_section, 3)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 2, 12, 10)

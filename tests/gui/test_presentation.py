@@ -221,3 +221,21 @@ def test_region_and_loss_layout_puts_them_side_by_side_on_a_projector(assembled,
         panel, panel.plot.rect().topRight()).x()
     ws.presentation.leave()
     qtbot.waitUntil(lambda: not panel.is_wide(), timeout=3000)
+
+
+def test_network_and_region_layout_gives_the_loss_curves_room_to_the_region(assembled, qtbot):
+    """"Only the canvas and the decision region" (issue #6): the loss curve steps aside."""
+    window, ws = assembled
+    window.resize(1024, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = ws.output_panel
+    ws.presentation.enter(full_screen=False)
+    ws.presentation.set_focus("network")
+    qtbot.waitUntil(lambda: panel.loss_section.isHidden(), timeout=3000)
+    qtbot.waitUntil(lambda: panel.plot.height() >= 250, timeout=3000)
+    ws.presentation.set_focus("region")
+    assert not panel.loss_section.isHidden()
+    ws.presentation.set_focus("network")
+    ws.presentation.leave()
+    assert not panel.loss_section.isHidden()
