@@ -209,13 +209,24 @@ class NetworkScene(QGraphicsScene):
     def set_text_scale(self, f: float) -> bool:
         """Draw layer headers and input labels ``f`` times larger (1 … TEXT_SCALE_MAX), so
         that they stay readable when the view zooms out; True if the layout changed."""
-        f = round(min(max(f, 1.0), style.TEXT_SCALE_MAX) * 20) / 20
+        f = min(max(f, 1.0), style.TEXT_SCALE_MAX, self._title_room())
+        f = max(1.0, math.floor(f * 20) / 20)
         if f == self.text_scale:
             return False
         self.text_scale = f
         if self.order:
             self._update_lanes()
         return True
+
+    def _title_room(self) -> float:
+        """The largest header scale at which neighbouring columns' titles do not touch."""
+        lanes = sorted(self.columns, key=lambda layer: layer.pos().x())
+        room = math.inf
+        for a, b in zip(lanes, lanes[1:]):
+            half_widths = (a._text_width + b._text_width) / 2
+            if half_widths > 0:
+                room = min(room, (b.pos().x() - a.pos().x() - 12.0) / half_widths)
+        return room
 
     def network_rect(self) -> QRectF:
         """The network's extent in scene coordinates (what fit() shows)."""

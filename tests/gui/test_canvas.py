@@ -683,3 +683,16 @@ def test_clicking_a_neuron_selects_it_and_opens_the_inspector(setup):
     mouse(canvas.view, "release", empty)
     assert canvas.scene.selected_uids() == [] and not canvas.inspector.isVisible()
     assert stack.count() == 0  # looking is not editing
+
+
+def test_enlarged_headers_never_run_into_the_next_column(setup):
+    """Zoomed far out (or in presentation mode) headers are drawn larger, but never so
+    large that neighbouring titles touch ("2 características" beside "OCULTA 1")."""
+    canvas = setup[-1]
+    scene = scene_of(canvas)
+    scene.set_text_scale(10.0)  # asks for far more than fits
+    lanes = sorted(scene.columns, key=lambda layer: layer.pos().x())
+    f = scene.text_scale
+    assert f > 1.0
+    for a, b in zip(lanes, lanes[1:]):
+        assert (a._text_width + b._text_width) / 2 * f <= b.pos().x() - a.pos().x() - 12.0 + 1e-9
