@@ -259,8 +259,21 @@ class TimelineBar(QFrame):
         two_rows = ends + label + live + resume + 4 * spacing
         return one_row, two_rows
 
+    def _short_width(self) -> int:
+        """Width the short arrangement's second row needs (label, Live, Resume)."""
+        bold = QFontMetrics(self.label.font())
+        button_pad = 2 * 12 + 2 * 2 + 10
+        label = bold.horizontalAdvance(translate("TimelineBar", "Epoch {epoch}").format(epoch="00,000")) + 8
+        live = bold.horizontalAdvance(translate("TimelineBar", "Live")) + button_pad
+        resume = bold.horizontalAdvance(translate("TimelineBar", "Resume")) + button_pad
+        m = self.grid.contentsMargins()
+        return m.left() + m.right() + label + live + resume + 3 * self.grid.horizontalSpacing()
+
     def resizeEvent(self, event):  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         width = event.size().width()
         one_row, two_rows = self._widths()
         self._arrange("wide" if width >= one_row else "two_rows" if width >= two_rows else "short")
+        # narrower still (large presentation text beside the panels): the buttons keep their
+        # words and the epoch, shown in the top bar anyway, gives way
+        self.label.setVisible(self._mode != "short" or width >= self._short_width())

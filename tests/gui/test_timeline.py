@@ -317,3 +317,27 @@ def test_undo_when_the_trainer_cannot_take_it_still_puts_the_weights_back(adam, 
     window.undo_stack.redo()  # cannot happen now: dropped from the history, with a message
     assert "did not answer" in messages[-1]
     assert window.undo_stack.count() == 1 and window.undo_stack.undoText() == "Adam"
+
+
+def test_a_very_narrow_bar_keeps_its_buttons_words(qtbot):
+    """Large presentation text beside the panels: the epoch label gives way, not the buttons."""
+    from PySide6.QtGui import QFontMetrics
+
+    from gui.inside.timeline_bar import TimelineBar
+
+    bar = TimelineBar()
+    qtbot.addWidget(bar)
+    bar.resize(1200, 80)
+    bar.show()
+    qtbot.waitExposed(bar)
+    assert bar.label.isVisible()
+    bar.resize(bar._short_width() - 40, 90)
+    qtbot.waitUntil(lambda: not bar.label.isVisible(), timeout=2000)
+
+    def words_fit():
+        return all(b.width() >= QFontMetrics(b.font()).horizontalAdvance(b.text())
+                   for b in (bar.live_button, bar.resume_button))
+
+    qtbot.waitUntil(words_fit, timeout=2000)
+    bar.resize(1200, 80)
+    qtbot.waitUntil(bar.label.isVisible, timeout=2000)
