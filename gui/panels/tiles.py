@@ -245,19 +245,21 @@ class TileGrid(QWidget):
             g.addWidget(h["Your data"], 3, 2, 1, 2)
             for col, key in enumerate(("reg_plane", "reg_gauss", "draw", "csv")):
                 g.addWidget(t[key], 4, col)
-        else:
-            g.addWidget(h["Classification"], 0, 0, 1, 3)
+        else:  # three columns in a narrow dock, two with large text (presentation mode)
+            n = columns
+            g.addWidget(h["Classification"], 0, 0, 1, n)
             for i, key in enumerate(("circle", "xor", "gauss", "spiral", "blobs", "spiral3")):
-                g.addWidget(t[key], 1 + i // 3, i % 3)
-            g.addWidget(self.classes_box, 3, 0, 1, 3)
-            g.addWidget(h["Regression"], 4, 0, 1, 3)
-            g.addWidget(t["reg_plane"], 5, 0)
-            g.addWidget(t["reg_gauss"], 5, 1)
-            g.addWidget(h["Your data"], 6, 0, 1, 3)
-            g.addWidget(t["draw"], 7, 0)
-            g.addWidget(t["csv"], 7, 1)
-        for col in range(columns):
-            g.setColumnStretch(col, 1)
+                g.addWidget(t[key], 1 + i // n, i % n)
+            row = 1 + (6 + n - 1) // n
+            g.addWidget(self.classes_box, row, 0, 1, n)
+            g.addWidget(h["Regression"], row + 1, 0, 1, n)
+            g.addWidget(t["reg_plane"], row + 2, 0)
+            g.addWidget(t["reg_gauss"], row + 2, 1)
+            g.addWidget(h["Your data"], row + 3, 0, 1, n)
+            g.addWidget(t["draw"], row + 4, 0)
+            g.addWidget(t["csv"], row + 4, 1)
+        for col in range(4):
+            g.setColumnStretch(col, 1 if col < columns else 0)
 
     def resizeEvent(self, event):  # noqa: N802 (Qt override)
         super().resizeEvent(event)
@@ -266,8 +268,14 @@ class TileGrid(QWidget):
         def cell(n: int) -> float:
             return (width - (n - 1) * self.SPACING) / n
 
-        columns = 4 if cell(4) >= self.MIN_CELL else 3
-        self._arrange(columns, 3 if cell(3) >= self.MIN_GATE_CELL else 2)
+        # the thresholds are for 10-pt text: larger text (presentation mode) needs wider cells
+        text = self.font()
+        ten = QFont(text)
+        ten.setPointSizeF(10.0)
+        grow = max(1.0, QFontMetricsF(text).height() / QFontMetricsF(ten).height())
+        least = self.MIN_CELL * grow
+        columns = 4 if cell(4) >= least else 3 if cell(3) >= least or grow == 1.0 else 2
+        self._arrange(columns, 3 if cell(3) >= self.MIN_GATE_CELL * grow else 2)
         thumb = int(max(32, min(72, cell(columns) - 2 * PAD - 8)) // 4 * 4)
         for tile in self.tiles.values():
             tile.set_thumb_size(thumb)

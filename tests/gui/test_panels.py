@@ -568,3 +568,27 @@ def test_history_views_without_test_data_in_log_scale(env, qtbot):
                            history["train_acc"], history["test_acc"])
     qtbot.wait(20)  # painted without errors or Qt warnings
     assert len(env.output.loss_plot.train_loss.xData) == len(history)
+
+
+def test_tiles_take_fewer_columns_when_the_text_is_larger(qtbot):
+    """Presentation mode's larger text needs wider cells: the gates go to two columns
+    rather than cutting "NAND" and "XNOR" off."""
+    from PySide6.QtGui import QFont, QUndoStack
+
+    from gui.document import Document
+    from gui.editor import DocumentEditor
+    from gui.panels import DataPanel
+    from gui.panels.tiles import TileGrid
+
+    doc = Document()
+    panel = DataPanel(doc, DocumentEditor(doc, QUndoStack()))
+    qtbot.addWidget(panel)
+    grid = panel.findChild(TileGrid)
+    panel.resize(300, 700)
+    panel.show()
+    qtbot.waitUntil(lambda: grid.gate_columns == 3, timeout=2000)
+    big = QFont(grid.font())
+    big.setPointSizeF(big.pointSizeF() * 1.6)
+    grid.setFont(big)
+    panel.resize(301, 700)
+    qtbot.waitUntil(lambda: grid.gate_columns == 2, timeout=2000)
