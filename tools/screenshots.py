@@ -12,11 +12,15 @@ import os
 import sys
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
+# a 1920×1080 virtual screen, as the tests use (the offscreen default, 800×800, is smaller
+# than the windows drawn here, and Qt then keeps them from taking the size asked for)
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={ROOT / 'tests' / 'offscreen_screen.json'}"
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from engine.datasets import generate  # noqa: E402
 from engine.network import Network  # noqa: E402
@@ -142,12 +146,17 @@ def shoot_presentation(name: str, language: str, size, theme_key: str = "light")
     ws = build_workspace(window)
     window.resize(*size)
     window.show()
+    QApplication.processEvents()
+    ws.presentation.enter(full_screen=False)  # as `--presentation --screenshot` does
     wait(300)
     ws.controller.play()
     wait(2500)
     ws.controller.pause()
-    ws.presentation.enter(full_screen=False)
-    wait(800)
+    for _ in range(5):  # a layout that needed more room for a moment may have grown it
+        if window.size().toTuple() == tuple(size):
+            break
+        window.resize(*size)
+        wait(200)
     window.grab().save(str(OUT / f"{name}.png"))
     ws.presentation.leave()
     ws.controller.shutdown()
