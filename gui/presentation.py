@@ -73,6 +73,17 @@ def _is_text_field(widget: QWidget | None) -> bool:
     return isinstance(widget, (QLineEdit, QAbstractSpinBox))
 
 
+def _content_width(dock) -> int:
+    """The width a dock needs to show its scrolled panel without cutting its right edge."""
+    from PySide6.QtWidgets import QScrollArea
+
+    area = dock.widget() if isinstance(dock.widget(), QScrollArea) else dock.findChild(QScrollArea)
+    if area is None or area.widget() is None:
+        return 0
+    return (area.widget().minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width()
+            + 2 * area.frameWidth() + 4)
+
+
 def _scaled(font: QFont, factor: float) -> QFont:
     font = QFont(font)
     if font.pointSizeF() > 0:
@@ -776,7 +787,10 @@ class PresentationMode(QObject):
         docks, widths = [], []
         if left:
             docks.append(left[0])
-            widths.append(int(min(0.28 * w.width(), max(left[0].width(), 240 * f))))
+            # at least what the panel's content needs beside its scroll bar (the DATA
+            # panel's seed row at 150 %), up to a third of the window
+            need = max((_content_width(d) for d in left), default=0)
+            widths.append(int(min(max(0.28 * w.width(), need), 0.34 * w.width(), max(left[0].width(), 240 * f, need))))
         if w.output_dock.isVisible() and not w.output_dock.isFloating():
             docks.append(w.output_dock)
             widths.append(int(min(0.32 * w.width(), max(w.output_dock.width(), 300 * f))))

@@ -239,3 +239,19 @@ def test_network_and_region_layout_gives_the_loss_curves_room_to_the_region(asse
     ws.presentation.set_focus("network")
     ws.presentation.leave()
     assert not panel.loss_section.isHidden()
+
+
+def test_everything_layout_does_not_cut_the_data_panel(assembled, qtbot):
+    """At 1024×768 and 150 % the DATA panel's content (its seed row) is wider than the
+    left panels used to get: the dock takes what the content needs."""
+    from gui.presentation import _content_width
+
+    window, ws = assembled
+    window.resize(1024, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    ws.presentation.set_scale(150)
+    ws.presentation.enter(full_screen=False)
+    ws.presentation.set_focus("everything")
+    dock = window.data_dock
+    qtbot.waitUntil(lambda: dock.isVisible() and dock.width() >= _content_width(dock), timeout=3000)
