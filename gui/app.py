@@ -154,6 +154,10 @@ def create_application(argv: list[str] | None = None):
     app.setDesktopFileName("neurona")
     app.setWindowIcon(theme.app_icon())
     theme.apply_theme(app)
+    # the garbage collector runs in the GUI thread only (see gui/gc_main_thread.py)
+    from gui import gc_main_thread
+
+    gc_main_thread.install(app)
     return app
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from gui import files as files_module
@@ -37,3 +39,23 @@ def assembled(qapp, tmp_path, monkeypatch):
 def window_tools(tmp_path, monkeypatch):
     """(open, close) for tests that set up the assembled window their own way."""
     return (lambda: open_assembled(tmp_path, monkeypatch)), close_assembled
+
+
+@pytest.fixture(scope="session", autouse=True)
+def garbage_collected_in_the_main_thread():
+    """As in the app (gui/gc_main_thread.py): no automatic collection, which could run in
+    a training thread and deadlock with the GUI thread deleting a collected window's Qt
+    objects; the main thread collects after every test instead."""
+    was = gc.isenabled()
+    gc.disable()
+    yield
+    if was:
+        gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def collect_after_each_test(garbage_collected_in_the_main_thread):
+    yield
+    from gui.gc_main_thread import collect_due
+
+    collect_due()
