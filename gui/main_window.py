@@ -107,15 +107,31 @@ class CanvasPlaceholder(QGraphicsView):
         painter.drawPoints(points)
 
 
+class TopBar(QToolBar):
+    """The tool bar holding the training controls: flat, in the surface colour, with a
+    line below (Fusion would draw a gradient)."""
+
+    def __init__(self, title: str, parent=None):
+        super().__init__(title, parent)
+        theme.set_role(self, "top-bar")
+
+    def paintEvent(self, event):  # noqa: N802 (Qt override)
+        c = theme.COLORS
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(c.surface))
+        width = max(1, round(c.line_scale))
+        painter.fillRect(0, self.height() - width, self.width(), width, QColor(c.border))
+
+
 class DockTitleBar(QWidget):
     """A dock title in Playground's style (bold spaced capitals) with float/close buttons."""
 
     def __init__(self, dock: QDockWidget):
         super().__init__(dock)
         self.setObjectName("dockTitleBar")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        theme.set_role(self, "dock-title")
         self.label = QLabel(dock.windowTitle())
-        self.label.setProperty("role", "heading")
+        theme.set_role(self.label, "heading")
         self.label.setFont(theme.heading_font())
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 10, 6, 6)
@@ -134,7 +150,7 @@ class DockTitleBar(QWidget):
 
     def _button(self, name: str, tooltip: str) -> QToolButton:
         button = QToolButton(self)
-        button.setProperty("role", "title")
+        theme.set_role(button, "title")
         button.setIcon(icon(name, theme.COLORS.muted))
         button.setIconSize(QSize(16, 16))
         button.setAutoRaise(True)
@@ -149,7 +165,7 @@ class PanelPlaceholder(QWidget):
     def __init__(self, text: str, parent=None):
         super().__init__(parent)
         label = QLabel(text)
-        label.setProperty("role", "placeholder")
+        theme.set_role(label, "placeholder")
         label.setWordWrap(True)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
@@ -271,7 +287,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.setParent(self)
 
         self.toolbar = TrainingToolbar(self)
-        self.top_bar = QToolBar(translate("MainWindow", "Training"), self)
+        self.top_bar = TopBar(translate("MainWindow", "Training"), self)
         self.top_bar.setObjectName("trainingToolBar")
         self.top_bar.setMovable(False)
         self.top_bar.setFloatable(False)
@@ -319,6 +335,7 @@ class MainWindow(QMainWindow):
         self.metrics_label.setObjectName("metricsLabel")
         self.statusBar().addWidget(self.metrics_label, 1)
         self.statusBar().setSizeGripEnabled(False)
+        theme.set_role(self.statusBar(), "status-bar")
         self.show_metrics(0, None, None)
 
         self._create_actions()
@@ -473,6 +490,7 @@ class MainWindow(QMainWindow):
 
     def _create_menus(self) -> None:
         bar = self.menuBar()
+        theme.set_role(bar, "menu-bar")
         self.file_menu = bar.addMenu(translate("MainWindow", "&File"))
         self.file_menu.addActions([self.new_action, self.open_action])
         self.file_menu.addSeparator()

@@ -384,9 +384,12 @@ class PresentationMode(QObject):
             bar.layout().setContentsMargins(margins)
             bar.layout().setSpacing(spacing)
         self._restore_view(saved["view"])
+        self._set_actions(False)
+        # the font changes are posted: once they have arrived, the top bar measures itself
+        # again (restoring the dock layout resized it while it still had the larger fonts)
+        self._settle(saved)
         # geometry changes arrive as resize events later on a real screen: restore again then
         QTimer.singleShot(0, self, lambda: self._settle(saved))
-        self._set_actions(False)
         self.focus = "everything"
         self.focus_actions["everything"].setChecked(True)
         self.toggled.emit(False)

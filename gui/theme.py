@@ -1,4 +1,4 @@
-"""Neurona's look: theme tokens, data palettes, type scale, Fusion palette and stylesheet.
+"""Neurona's look: theme tokens, data palettes, type scale, Fusion palette and widget roles.
 
 Colour has two jobs and they never mix:
 
@@ -48,7 +48,7 @@ from dataclasses import dataclass, fields, replace
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor, QFont, QPalette, QPen
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
 from gui.icons import app_icon, icon  # noqa: F401  (re-exported: gui.theme.icon)
 
@@ -394,7 +394,7 @@ def _after_change(old: UiColors, notify: bool) -> None:
     app = QApplication.instance()
     if isinstance(app, QApplication) and app.property("neuronaThemed"):
         app.setPalette(build_palette(COLORS))
-        app.setStyleSheet(stylesheet(COLORS))
+        restyle_roles(app)
     if notify:
         _notify()
 
@@ -487,59 +487,85 @@ def build_palette(c: UiColors | None = None) -> QPalette:
     return p
 
 
-def stylesheet(c: UiColors | None = None) -> str:
-    """The few rules Fusion plus the palette cannot express: spacing and special widgets.
+#: roles whose only look is their text colour (a token name of :class:`UiColors`)
+_TEXT_ROLES = {"heading": "ink", "control-label": "muted", "big-number": "ink", "placeholder": "placeholder"}
 
-    Rules target object names and the ``role`` property so that ordinary widgets keep
-    Fusion's native look.
-    """
-    c = COLORS if c is None else c
+
+def _text_color(widget: QWidget, color: str) -> None:
+    palette = widget.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(color))
+    widget.setPalette(palette)
+
+
+def _background(widget: QWidget, color: str) -> None:
+    palette = widget.palette()
+    palette.setColor(QPalette.ColorRole.Window, QColor(color))
+    widget.setPalette(palette)
+    widget.setAutoFillBackground(True)
+
+
+def _style_role(widget: QWidget, role: str, c: UiColors) -> None:
+    """Give ``widget`` the look of ``role`` in the colours ``c`` (see :func:`set_role`)."""
     focus = max(1, round(c.line_scale))
-    return f"""
-QToolTip {{
-    color: {c.tooltip_ink}; background: {c.tooltip_bg}; border: none; padding: 5px 8px;
-}}
-QMainWindow::separator {{ background: {c.window}; width: 6px; height: 6px; }}
-QMainWindow::separator:hover {{ background: {c.accent_soft}; }}
-QStatusBar {{ background: {c.surface}; border-top: {focus}px solid {c.border}; color: {c.muted}; }}
-QStatusBar QLabel {{ padding: 2px 8px; }}
-QStatusBar::item {{ border: none; }}
-QMenuBar {{ background: {c.surface}; }}
+    if role in _TEXT_ROLES:
+        _text_color(widget, getattr(c, _TEXT_ROLES[role]))
+    elif role in ("dock-title", "menu-bar", "top-bar"):
+        _background(widget, c.surface)  # the top bar draws its bottom line (main_window.TopBar)
+    elif role == "round":
+        widget.setStyleSheet(
+            f"QToolButton {{ border: {focus}px solid transparent; border-radius: 20px; }}"
+            f" QToolButton:hover {{ background: {c.accent_soft}; }}"
+            f" QToolButton:pressed {{ background: {c.accent_soft_pressed}; }}"
+            f" QToolButton:focus {{ border: {focus}px solid {c.accent}; }}"
+        )
+    elif role == "title":
+        widget.setStyleSheet(
+            "QToolButton { border: none; border-radius: 4px; padding: 2px; }"
+            f" QToolButton:hover {{ background: {c.accent_soft}; }}"
+        )
+    elif role == "play":
+        widget.setStyleSheet(
+            f"QToolButton {{ background: {c.accent}; border: none; border-radius: 27px; }}"
+            f" QToolButton:hover {{ background: {c.accent_hover}; }}"
+            f" QToolButton:pressed, QToolButton:checked:pressed {{ background: {c.accent_pressed}; }}"
+            f" QToolButton:focus {{ border: 3px solid {c.accent_soft}; }}"
+            f" QToolButton:disabled {{ background: {c.disabled}; }}"
+        )
+    elif role == "status-bar":
+        widget.setStyleSheet(
+            f"QStatusBar {{ background: {c.surface}; border-top: {focus}px solid {c.border}; color: {c.muted}; }}"
+            " QStatusBar QLabel { padding: 2px 8px; } QStatusBar::item { border: none; }"
+        )
 
-QToolBar#trainingToolBar {{
-    background: {c.surface}; border: none; border-bottom: {focus}px solid {c.border};
-    padding: 4px 10px; spacing: 0px;
-}}
 
-QWidget#dockTitleBar {{ background: {c.surface}; }}
-QLabel[role="heading"] {{ color: {c.ink}; }}
-QLabel[role="control-label"] {{ color: {c.muted}; }}
-QLabel[role="big-number"] {{ color: {c.ink}; }}
-QLabel[role="placeholder"] {{ color: {c.placeholder}; }}
-QWidget[role="panel"] {{ background: {c.surface}; border: {focus}px solid {c.border}; }}
+def set_role(widget: QWidget, role: str) -> None:
+    """Give ``widget`` one of Neurona's looks beyond Fusion and the palette, and keep it
+    through theme changes.
 
-QToolButton#playButton {{
-    background: {c.accent}; border: none; border-radius: 27px;
-}}
-QToolButton#playButton:hover {{ background: {c.accent_hover}; }}
-QToolButton#playButton:pressed, QToolButton#playButton:checked:pressed {{
-    background: {c.accent_pressed};
-}}
-QToolButton#playButton:focus {{ border: 3px solid {c.accent_soft}; }}
+    Text roles (``heading``, ``control-label``, ``big-number``, ``placeholder``) set the
+    widget's text colour; ``dock-title``, ``menu-bar`` and ``top-bar`` its background; the
+    round, dock-title and Play buttons (``round``, ``title``, ``play``) and the status bar
+    (``status-bar``) get a style sheet of their own.
 
-QToolButton[role="round"] {{ border: {focus}px solid transparent; border-radius: 20px; }}
-QToolButton[role="round"]:hover {{ background: {c.accent_soft}; }}
-QToolButton[role="round"]:pressed {{ background: {c.accent_soft_pressed}; }}
-QToolButton[role="round"]:focus {{ border: {focus}px solid {c.accent}; }}
+    There is deliberately no application-wide style sheet: with one, Qt styles every
+    widget through its style-sheet style, which made building and first painting the
+    window about 0.1 s slower (docs/performance.md, "Start-up").
+    """
+    widget.setProperty("role", role)
+    _style_role(widget, role, COLORS)
 
-QToolButton[role="title"] {{ border: none; border-radius: 4px; padding: 2px; }}
-QToolButton[role="title"]:hover {{ background: {c.accent_soft}; }}
 
-"""
+def restyle_roles(app: QApplication, c: UiColors | None = None) -> None:
+    """Apply the live (or given) colours to every widget given a role with :func:`set_role`."""
+    c = COLORS if c is None else c
+    for widget in app.allWidgets():
+        role = widget.property("role")
+        if role:
+            _style_role(widget, role, c)
 
 
 def apply_theme(app: QApplication, colors: UiColors | None = None) -> None:
-    """Give ``app`` the Fusion style, the live palette, the base font and the stylesheet.
+    """Give ``app`` the Fusion style, the live palette and the base font.
 
     From then on :func:`set_theme` restyles ``app`` itself.
     """
@@ -549,7 +575,7 @@ def apply_theme(app: QApplication, colors: UiColors | None = None) -> None:
         app.setStyle(fusion)
     app.setPalette(build_palette(colors))
     app.setFont(base_font())
-    app.setStyleSheet(stylesheet(colors))
+    restyle_roles(app, colors)
     app.setProperty("neuronaThemed", True)
 
 

@@ -351,7 +351,7 @@ def _round_button(name: str, tooltip: str, object_name: str, size: int = 40,
                   accessible_name: str = "") -> QToolButton:
     button = QToolButton()
     button.setObjectName(object_name)
-    button.setProperty("role", "round")
+    theme.set_role(button, "round")
     button.setIcon(icon(name))
     button.setIconSize(QSize(24, 24))
     button.setFixedSize(size, size)
@@ -368,7 +368,7 @@ class _Captioned(QWidget):
     def __init__(self, caption: str, widget: QWidget, parent=None):
         super().__init__(parent)
         self.caption = QLabel(caption)
-        self.caption.setProperty("role", "control-label")
+        theme.set_role(self.caption, "control-label")
         self.caption.setFont(theme.label_font())
         self.caption.setBuddy(widget)
         self.widget = widget
@@ -411,6 +411,7 @@ class TrainingToolbar(QWidget):
         )
         self.play_button = QToolButton()
         self.play_button.setObjectName("playButton")
+        theme.set_role(self.play_button, "play")
         self.play_button.setCheckable(True)
         self.play_button.setFixedSize(54, 54)
         self.play_button.setIconSize(QSize(30, 30))
@@ -428,7 +429,7 @@ class TrainingToolbar(QWidget):
         # epoch counter
         self.epoch_label = LiveLabel(format_epoch(0), sample="000,000")
         self.epoch_label.setObjectName("epochLabel")
-        self.epoch_label.setProperty("role", "big-number")
+        theme.set_role(self.epoch_label, "big-number")
         self.epoch_label.setFont(theme.big_number_font())
         self.epoch_label.setToolTip(
             translate("TrainingToolbar", "Epochs trained: one epoch is one pass over the training data")
@@ -506,7 +507,7 @@ class TrainingToolbar(QWidget):
         # speed readout
         self.speed_label = LiveLabel("—", sample="00,000")
         self.speed_label.setObjectName("speedLabel")
-        self.speed_label.setProperty("role", "big-number")
+        theme.set_role(self.speed_label, "big-number")
         self.speed_label.setFont(theme.big_number_font(15))
         self.speed_label.setToolTip(translate("TrainingToolbar", "Training speed in epochs per second"))
         self.speed_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -144,7 +144,7 @@ class Inspector(QFrame):
         font.setWeight(QFont.Weight.Bold)
         self.title.setFont(font)
         self.subtitle = QLabel()
-        self.subtitle.setProperty("role", "control-label")
+        theme.set_role(self.subtitle, "control-label")
         self.subtitle.setWordWrap(True)
         close = QToolButton()
         close.setObjectName("inspectorClose")

@@ -159,9 +159,9 @@ class Palette(QFrame):
                                     translate("Palette", "Add an output neuron (one per class for multi-class data)"))
         heading = self.heading = QLabel(translate("Palette", "NETWORK"))
         heading.setFont(theme.heading_font())
-        heading.setProperty("role", "heading")
+        theme.set_role(heading, "heading")
         hint = QLabel(translate("Palette", "drag onto the canvas · right-click anything for more"))
-        hint.setProperty("role", "control-label")
+        theme.set_role(hint, "control-label")
         hint.setObjectName("paletteHint")
         self.hint = hint
         hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)

@@ -525,7 +525,7 @@ class _StillPlot(pg.PlotWidget):
 
     def __init__(self, parent=None):
         axes = {side: _MinusAxis(side) for side in ("left", "bottom")}
-        super().__init__(parent, background=theme.COLORS.surface, axisItems=axes)
+        super().__init__(parent, background=theme.COLORS.surface, axisItems=axes, enableMenu=False)
         item = self.getPlotItem()
         item.hideButtons()
         item.setMenuEnabled(False)
@@ -566,7 +566,7 @@ class ActivationViewer(QWidget):
 
         # left: the tiles
         self.heading = QLabel()
-        self.heading.setProperty("role", "heading")
+        theme.set_role(self.heading, "heading")
         self.heading.setWordWrap(True)  # a longer translation wraps instead of widening the tiles
         self.tiles: dict[str, ActivationTile] = {}
         self._group = QButtonGroup(self)

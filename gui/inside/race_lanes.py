@@ -117,7 +117,7 @@ class LaneCard(QFrame):
         self.plot.setStyleSheet("")
         self.loss = LiveLabel("—", sample="0.0000")
         self.loss.setFont(theme.big_number_font(17))
-        self.loss.setProperty("role", "big-number")
+        theme.set_role(self.loss, "big-number")
         self.accuracy = LiveLabel("—", sample="100.0 %")
         self.accuracy.setFont(theme.big_number_font(13))
         self.status = QLabel()

@@ -151,11 +151,11 @@ class RaceWindow(QWidget):
         self.demo_button.setMenu(demo_menu)
 
         self.play_button = QToolButton()
-        self.play_button.setObjectName("playButton")  # the main top bar's round accent button
+        self.play_button.setObjectName("playButton")
+        theme.set_role(self.play_button, "play")  # the main top bar's round accent button
         self.play_button.setFixedSize(54, 54)
         self.play_button.setIconSize(self.play_button.size() * 0.55)
         self.play_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.play_button.setStyleSheet(f"QToolButton#playButton:disabled {{ background: {c.disabled}; }}")
         self.step_button = self._round_button("step", translate("RaceWindow", "Train every lane one epoch (→)"))
         self.batch_button = self._round_button("step-batch",
                                                translate("RaceWindow", "Train every lane one mini-batch (Shift+→)"))
@@ -168,10 +168,10 @@ class RaceWindow(QWidget):
         self.speed_combo.setMinimumHeight(32)
         self.epoch_label = LiveLabel("0", sample="000,000")
         self.epoch_label.setFont(theme.big_number_font())
-        self.epoch_label.setProperty("role", "big-number")
+        theme.set_role(self.epoch_label, "big-number")
         self.epoch_label.setToolTip(translate("RaceWindow", "Epochs every lane has trained (in lock-step)"))
         self.speed_label = LiveLabel("", sample=translate("RaceWindow", "{eps} epochs/s").format(eps="00,000"))
-        self.speed_label.setProperty("role", "control-label")
+        theme.set_role(self.speed_label, "control-label")
 
         bar = QHBoxLayout(top)
         bar.setContentsMargins(14, 8, 14, 8)
@@ -351,7 +351,7 @@ class RaceWindow(QWidget):
 
     def _round_button(self, icon_name: str, tip: str) -> QToolButton:
         b = QToolButton()
-        b.setProperty("role", "round")
+        theme.set_role(b, "round")
         b.setIcon(theme.icon(icon_name))
         b.setIconSize(QSize(24, 24))
         b.setFixedSize(42, 42)

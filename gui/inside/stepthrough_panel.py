@@ -121,7 +121,7 @@ class StepThroughPanel(QWidget):
         shown_row.setContentsMargins(0, 0, 0, 0)
 
         self.pick_hint = QLabel(translate("StepThroughPanel", "or click one in the decision region"))
-        self.pick_hint.setProperty("role", "control-label")
+        theme.set_role(self.pick_hint, "control-label")
 
         self.apply_button = QPushButton(translate("StepThroughPanel", "Apply this step"))
         self.apply_button.setObjectName("applyStepButton")

@@ -182,7 +182,7 @@ class CsvPreviewDialog(QDialog):
                                                  "Share of the rows used for training; the rest tests."))
         self.ratio.set_value(ratio_percent)
         self.split_label = QLabel()
-        self.split_label.setProperty("role", "control-label")
+        theme.set_role(self.split_label, "control-label")
         self.ratio.value_changed.connect(self._update_split)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

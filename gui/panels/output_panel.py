@@ -82,7 +82,7 @@ class MetricReadout(QWidget):
         self.caption = caption(title)
         self.caption.setMinimumWidth(10)
         self.value = LiveLabel("—", sample=sample)  # new values repaint, never re-lay out
-        self.value.setProperty("role", "big-number")
+        theme.set_role(self.value, "big-number")
         self.value.setFont(theme.big_number_font())
         self.value.setMinimumWidth(10)
         layout = QVBoxLayout(self)
@@ -195,7 +195,7 @@ class OutputPanel(QWidget):
         self.plot = DecisionRegionPlot()
         self.legend = ColorLegend()
         self.readout = ElidedLabel()
-        self.readout.setProperty("role", "control-label")
+        theme.set_role(self.readout, "control-label")
         self.readout.setFixedHeight(self.readout.fontMetrics().height() + 4)
         self.readout.setText(translate("OutputPanel", HOVER_HINT))
         self.show_test = QCheckBox(translate("OutputPanel", "Show test data"))

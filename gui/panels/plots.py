@@ -160,7 +160,7 @@ class _StillPlot(pg.PlotWidget):
     """A PlotWidget that students cannot accidentally pan, zoom or open menus on."""
 
     def __init__(self, parent=None):
-        super().__init__(parent, background=theme.COLORS.surface)
+        super().__init__(parent, background=theme.COLORS.surface, enableMenu=False)  # no menus to build
         item = self.getPlotItem()
         item.hideButtons()
         item.setMenuEnabled(False)
@@ -407,7 +407,7 @@ class LossPlot(_StillPlot):
         item.setDownsampling(auto=True, mode="peak")
         item.setClipToView(True)
         # accuracy: a second view on the right axis, sharing the epochs
-        self.acc_view = pg.ViewBox(enableMouse=False)
+        self.acc_view = pg.ViewBox(enableMouse=False, enableMenu=False)
         self.acc_view.setMenuEnabled(False)
         item.scene().addItem(self.acc_view)
         right = item.getAxis("right")

@@ -29,7 +29,7 @@ def caption_font():
 def caption(text: str, parent: QWidget | None = None) -> QLabel:
     """A small-caps caption ("Noise", "Train loss") in the muted ink."""
     label = QLabel(text, parent)
-    label.setProperty("role", "control-label")
+    theme.set_role(label, "control-label")
     label.setFont(caption_font())
     return label
 
@@ -37,7 +37,7 @@ def caption(text: str, parent: QWidget | None = None) -> QLabel:
 def section_heading(text: str, parent: QWidget | None = None) -> QLabel:
     """A heading inside a panel: bold small caps, a step below the dock title."""
     label = QLabel(text, parent)
-    label.setProperty("role", "control-label")
+    theme.set_role(label, "control-label")
     font = theme.label_font()
     font.setPointSizeF(theme.BASE_POINT_SIZE)
     font.setWeight(QFont.Weight.Bold)
@@ -48,7 +48,7 @@ def section_heading(text: str, parent: QWidget | None = None) -> QLabel:
 def hint(text: str, parent: QWidget | None = None) -> QLabel:
     """A short explanation in the muted ink, wrapped."""
     label = QLabel(text, parent)
-    label.setProperty("role", "control-label")
+    theme.set_role(label, "control-label")
     label.setWordWrap(True)
     return label
 

@@ -15,7 +15,7 @@ TIMEOUT = 10_000
 @pytest.fixture
 def assembled(qapp, qtbot, window_tools):
     open_assembled, close_assembled = window_tools
-    if not qapp.styleSheet():  # as in the application (and after any test that created it)
+    if not qapp.property("neuronaThemed"):  # as in the application (and after any test that created it)
         from gui import theme
 
         theme.apply_theme(qapp)
