@@ -30,18 +30,27 @@ from .datasets import (
 )
 from .errors import ConfigError, DataError, DivergenceError, NeuronaError
 from .features import FEATURE_NAMES, FEATURES, feature_matrix, grid_points
-from .io import (
-    Experiment,
-    FileFormatError,
-    experiment_from_dict,
-    experiment_to_dict,
-    load_experiment,
-    save_experiment,
-)
 from .losses import LOSSES, make_loss
 from .network import INITIALIZERS, LayerSpec, Network
 from .optimizers import OPTIMIZERS, make_optimizer
 from .training import History, Trainer, TrainingConfig, TrainReport, encode_targets, predict_classes
+
+#: engine.io's names, imported when first asked for (``from engine import load_experiment``
+#: works as before): reading files needs ``json``, which the window does not at start-up
+_IO_NAMES = frozenset({'Experiment', 'FileFormatError', 'experiment_from_dict', 'experiment_to_dict', 'load_experiment', 'save_experiment'})
+
+
+def __getattr__(name: str):
+    if name in _IO_NAMES:
+        from . import io
+
+        return getattr(io, name)
+    raise AttributeError(f"module 'engine' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | _IO_NAMES)
+
 
 __all__ = [
     "ACTIVATIONS",

@@ -33,7 +33,6 @@ generated data, the points themselves otherwise).  Invalid settings raise
 
 from __future__ import annotations
 
-import csv
 import math
 import os
 from collections.abc import Callable, Mapping
@@ -580,6 +579,8 @@ def parse_csv(text: str, train_ratio: float = 1.0, seed: int = 0, name: str = "c
     if not text.strip():
         raise DataError("the file is empty")
     lines = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    import csv  # (imported when first needed: the window's start-up time)
+
     sep, header_seen = None, False
     values: list[tuple[float, float, float]] = []
     for lineno, line in enumerate(lines, start=1):

@@ -14,8 +14,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from engine.errors import NeuronaError
-from engine.export import export_code
-from engine.io import write_atomic
 from gui.i18n import QT_TRANSLATE_NOOP, translate
 
 #: (format, menu text, tip); the texts are translation markers (context "CodeExportActions")
@@ -46,6 +44,10 @@ class CodeExportActions(QObject):
             self.actions[fmt] = action
 
     def code(self, fmt: str) -> str:
+        from engine.export import (
+            export_code,  # (imported when first needed: start-up time)
+        )
+
         doc = self.ws.doc
         return export_code(
             doc.network, fmt, training=doc.training, dataset=doc.dataset,
@@ -59,6 +61,8 @@ class CodeExportActions(QObject):
         return f"{stem}_{fmt}.py"
 
     def export_to(self, fmt: str, path: str | Path) -> bool:
+        from engine.io import write_atomic
+
         self.ws.controller.pause()
         try:
             write_atomic(path, self.code(fmt))

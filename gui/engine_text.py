@@ -15,31 +15,31 @@ import re
 from gui.i18n import QT_TRANSLATE_NOOP, translate
 
 #: (pattern of the engine's English, the same as a translatable template with named fields)
-PATTERNS: list[tuple[re.Pattern, str]] = [
-    (re.compile(r"no such file"), QT_TRANSLATE_NOOP("EngineMessages", "no such file")),
-    (re.compile(r"is a folder, not a file"), QT_TRANSLATE_NOOP("EngineMessages", "is a folder, not a file")),
-    (re.compile(r"cannot be read \((?P<reason>.*)\)"),
+PATTERNS: list[tuple[str, str]] = [  # compiled when first used (re caches them)
+    (r"no such file", QT_TRANSLATE_NOOP("EngineMessages", "no such file")),
+    (r"is a folder, not a file", QT_TRANSLATE_NOOP("EngineMessages", "is a folder, not a file")),
+    (r"cannot be read \((?P<reason>.*)\)",
      QT_TRANSLATE_NOOP("EngineMessages", "cannot be read ({reason})")),
-    (re.compile(r"the file is (?P<size>[\d.]+) MB; the limit is (?P<limit>\d+) MB"),
+    (r"the file is (?P<size>[\d.]+) MB; the limit is (?P<limit>\d+) MB",
      QT_TRANSLATE_NOOP("EngineMessages", "the file is {size} MB; the limit is {limit} MB")),
-    (re.compile(r"is not UTF-8 text \(byte (?P<byte>\d+)\)"),
+    (r"is not UTF-8 text \(byte (?P<byte>\d+)\)",
      QT_TRANSLATE_NOOP("EngineMessages", "is not UTF-8 text (byte {byte})")),
-    (re.compile(r"must be JSON text"), QT_TRANSLATE_NOOP("EngineMessages", "must be JSON text")),
-    (re.compile(r"is empty"), QT_TRANSLATE_NOOP("EngineMessages", "is empty")),
-    (re.compile(r"is not valid JSON: .* at line (?P<line>\d+), column (?P<column>\d+)(?P<hint>.*)"),
+    (r"must be JSON text", QT_TRANSLATE_NOOP("EngineMessages", "must be JSON text")),
+    (r"is empty", QT_TRANSLATE_NOOP("EngineMessages", "is empty")),
+    (r"is not valid JSON: .* at line (?P<line>\d+), column (?P<column>\d+)(?P<hint>.*)",
      QT_TRANSLATE_NOOP("EngineMessages",
                        "is not valid JSON (not a Neurona network, or a damaged file): "
                        "the problem is at line {line}, column {column}")),
-    (re.compile(r"(is not valid JSON: )?nested too deeply \(the limit is (?P<limit>\d+) levels\)"),
+    (r"(is not valid JSON: )?nested too deeply \(the limit is (?P<limit>\d+) levels\)",
      QT_TRANSLATE_NOOP("EngineMessages", "is nested too deeply (the limit is {limit} levels)")),
-    (re.compile(r"is not valid JSON: .*"),
+    (r"is not valid JSON: .*",
      QT_TRANSLATE_NOOP("EngineMessages", "is not valid JSON (not a Neurona network, or a damaged file)")),
-    (re.compile(r"must hold a JSON object at the top level"),
+    (r"must hold a JSON object at the top level",
      QT_TRANSLATE_NOOP("EngineMessages", "is not a Neurona network (it must hold a JSON object at the top level)")),
-    (re.compile(r"the '(?P<key>[^']+)' section is missing"),
+    (r"the '(?P<key>[^']+)' section is missing",
      QT_TRANSLATE_NOOP("EngineMessages", "the '{key}' section is missing")),
-    (re.compile(r"too large to load"), QT_TRANSLATE_NOOP("EngineMessages", "too large to load")),
-    (re.compile(r"training diverged in epoch (?P<epoch>\d+): the (?P<what>loss|weights) became NaN or infinite; "
+    (r"too large to load", QT_TRANSLATE_NOOP("EngineMessages", "too large to load")),
+    ((r"training diverged in epoch (?P<epoch>\d+): the (?P<what>loss|weights) became NaN or infinite; "
                 r"the last finite weights were kept — try a smaller learning rate"
                 r"(?: \(now (?P<rate>[^;]+?); e\.g\. (?P<smaller>[^)]+)\))?, .*"),
      QT_TRANSLATE_NOOP("EngineMessages",
@@ -50,43 +50,43 @@ PATTERNS: list[tuple[re.Pattern, str]] = [
 
 # the settings that do not fit together (shown as "Cannot train: …" above the canvas)
 PATTERNS += [
-    (re.compile(r"loss = '(?P<loss>\w+)': (?P<label>.+) needs a (?P<needed>\w+) output layer, not (?P<activation>[\w ]+)"),
+    (r"loss = '(?P<loss>\w+)': (?P<label>.+) needs a (?P<needed>\w+) output layer, not (?P<activation>[\w ]+)",
      QT_TRANSLATE_NOOP("EngineMessages", "{loss_name} needs a {needed} output layer, not {activation}")),
-    (re.compile(r"loss = '(?P<loss>\w+)': (?P<label>.+) needs at least 2 output neurons \(one per class\)"),
+    (r"loss = '(?P<loss>\w+)': (?P<label>.+) needs at least 2 output neurons \(one per class\)",
      QT_TRANSLATE_NOOP("EngineMessages", "{loss_name} needs at least 2 output neurons (one per class)")),
-    (re.compile(r"output neurons = (?P<k>\d+): the data set has (?P<n>\d+) classes but the output layer has \d+ neurons"),
+    (r"output neurons = (?P<k>\d+): the data set has (?P<n>\d+) classes but the output layer has \d+ neurons",
      QT_TRANSLATE_NOOP("EngineMessages", "the data set has {n} classes but the output layer has {k} neurons")),
-    (re.compile(r"output neurons = 1: the data set has (?P<n>\d+) classes: use \d+ output neurons, one per class"),
+    (r"output neurons = 1: the data set has (?P<n>\d+) classes: use \d+ output neurons, one per class",
      QT_TRANSLATE_NOOP("EngineMessages", "the data set has {n} classes: use {n} output neurons, one per class")),
-    (re.compile(r"output neurons = (?P<k>\d+): regression needs exactly one output neuron"),
+    (r"output neurons = (?P<k>\d+): regression needs exactly one output neuron",
      QT_TRANSLATE_NOOP("EngineMessages", "regression needs exactly one output neuron (the output layer has {k})")),
-    (re.compile(r"loss = '\w+': regression uses squared error \(mse\)"),
+    (r"loss = '\w+': regression uses squared error \(mse\)",
      QT_TRANSLATE_NOOP("EngineMessages", "regression uses squared error")),
-    (re.compile(r"rule = 'perceptron': the perceptron rule trains a single layer: remove the hidden layers"),
+    (r"rule = 'perceptron': the perceptron rule trains a single layer: remove the hidden layers",
      QT_TRANSLATE_NOOP("EngineMessages", "the perceptron rule trains a single layer: remove the hidden layers")),
-    (re.compile(r"rule = 'perceptron': the perceptron rule needs step or sign outputs, not (?P<activation>[\w ]+)"),
+    (r"rule = 'perceptron': the perceptron rule needs step or sign outputs, not (?P<activation>[\w ]+)",
      QT_TRANSLATE_NOOP("EngineMessages", "the perceptron rule needs step or sign outputs, not {activation}")),
-    (re.compile(r"loss = '\w+': use squared error with the perceptron rule"),
+    (r"loss = '\w+': use squared error with the perceptron rule",
      QT_TRANSLATE_NOOP("EngineMessages", "use squared error with the perceptron rule")),
-    (re.compile(r"early_stopping = True: needs test data to watch: use a train ratio below 100 %"),
+    (r"early_stopping = True: needs test data to watch: use a train ratio below 100 %",
      QT_TRANSLATE_NOOP("EngineMessages", "early stopping needs test data to watch: use a training share below 100 %")),
-    (re.compile(r"features = '\w+': a network needs at least one input"),
+    (r"features = '\w+': a network needs at least one input",
      QT_TRANSLATE_NOOP("EngineMessages", "a network needs at least one input")),
-    (re.compile(r"neuron = \d+: a layer needs at least one neuron; remove the layer instead"),
+    (r"neuron = \d+: a layer needs at least one neuron; remove the layer instead",
      QT_TRANSLATE_NOOP("EngineMessages", "a layer needs at least one neuron; remove the layer instead")),
-    (re.compile(r"layer = \d+: the output layer cannot be removed"),
+    (r"layer = \d+: the output layer cannot be removed",
      QT_TRANSLATE_NOOP("EngineMessages", "the output layer cannot be removed")),
-    (re.compile(r"layers = \d+: at most (?P<count>\d+) layers"),
+    (r"layers = \d+: at most (?P<count>\d+) layers",
      QT_TRANSLATE_NOOP("EngineMessages", "a network has at most {count} layers")),
-    (re.compile(r"layers\[\d+\]\.size = \d+: a layer holds at most (?P<count>\d+) neurons"),
+    (r"layers\[\d+\]\.size = \d+: a layer holds at most (?P<count>\d+) neurons",
      QT_TRANSLATE_NOOP("EngineMessages", "a layer holds at most {count} neurons")),
-    (re.compile(r"(?P<setting>[\w.]+) = (?P<value>.+): must be between (?P<lo>\S+) and (?P<hi>\S+)"),
+    (r"(?P<setting>[\w.]+) = (?P<value>.+): must be between (?P<lo>\S+) and (?P<hi>\S+)",
      QT_TRANSLATE_NOOP("EngineMessages", "{setting} = {value}: must be between {lo} and {hi}")),
-    (re.compile(r"(?P<setting>[\w.]+) = (?P<value>.+): must be (?P<op>at least|greater than|at most) (?P<limit>\S+)"),
+    (r"(?P<setting>[\w.]+) = (?P<value>.+): must be (?P<op>at least|greater than|at most) (?P<limit>\S+)",
      QT_TRANSLATE_NOOP("EngineMessages", "{setting} = {value}: must be {op} {limit}")),
-    (re.compile(r"(?P<setting>[\w.]+) = (?P<value>.+): must be a (?P<kind>number|finite number|whole number)"),
+    (r"(?P<setting>[\w.]+) = (?P<value>.+): must be a (?P<kind>number|finite number|whole number)",
      QT_TRANSLATE_NOOP("EngineMessages", "{setting} = {value}: must be a {kind}")),
-    (re.compile(r"data = 0: there are no training points"),
+    (r"data = 0: there are no training points",
      QT_TRANSLATE_NOOP("EngineMessages", "there are no training points")),
 ]
 
@@ -105,7 +105,7 @@ def engine_text(message: str) -> str:
     """``message`` from the engine in the window's language when its pattern is known."""
     text = str(message or "")
     for pattern, template in PATTERNS:
-        match = pattern.fullmatch(text)
+        match = re.fullmatch(pattern, text)
         if match is None:
             continue
         fields = {k: v for k, v in match.groupdict().items() if v is not None}

@@ -41,8 +41,8 @@ import datetime
 import math
 import os
 import sys
-import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import (
@@ -58,16 +58,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QGraphicsView, QMenu, QMessageBox
 
-from engine.io import (
-    Experiment,
-    FileFormatError,
-    experiment_from_json,
-    load_experiment,
-    localized,
-    save_experiment,
-)
 from gui.engine_text import engine_text
 from gui.i18n import QT_TRANSLATE_NOOP, translate
+
+if TYPE_CHECKING:
+    from engine.io import Experiment
+
+# engine.io (and json) are imported inside the functions that read and write files: the
+# window does not need them to start (docs/performance.md, "Start-up")
 
 #: how many files File › Open Recent remembers
 MAX_RECENT = 8
@@ -157,7 +155,7 @@ class FileController(QObject):
         #: a recovered autosave is modified until it is saved
         self._forced_dirty = False
         self._loading = False
-        self._session = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        self._session = f"{os.getpid()}-{os.urandom(4).hex()}"
         self._autosave_path: Path | None = None
         self._lock = None
         self._example_actions: list[QAction] = []
@@ -253,6 +251,7 @@ class FileController(QObject):
 
     def _fill_examples_menu(self) -> None:
         from engine.examples import list_examples
+        from engine.io import FileFormatError
 
         menu = self.examples_menu
         menu.clear()
@@ -363,6 +362,8 @@ class FileController(QObject):
             self._loaded_view = {"zoom": zoom, **({"center": [float(center[0]), float(center[1])]} if center else {})}
 
     def _meta_for_save(self) -> dict | None:
+        from engine.io import localized
+
         meta = dict(self._meta)
         for key, text in (("title", self.doc.title), ("description", self.doc.description)):
             stored = meta.get(key)
@@ -396,6 +397,8 @@ class FileController(QObject):
 
     def experiment(self) -> Experiment:
         """The open document as an :class:`~engine.io.Experiment` (what Save writes)."""
+        from engine.io import Experiment
+
         doc = self.doc
         extra = {k: v for k, v in self._extra.items() if k not in ("meta", "canvas", "view", AUTOSAVE_KEY)}
         meta = self._meta_for_save()
@@ -410,6 +413,8 @@ class FileController(QObject):
     def _apply(self, exp: Experiment, path: Path | None, *, title: str | None = None,
                description: str | None = None) -> None:
         """Make ``exp`` the open document (it is valid: nothing here can fail on its content)."""
+        from engine.io import localized
+
         self.controller.pause()
         self._loading = True
         try:
@@ -462,6 +467,8 @@ class FileController(QObject):
 
     def new_document(self) -> bool:
         """File › New: Playground's default network, untitled."""
+        from engine.io import Experiment
+
         if not self.maybe_save():
             return False
         from gui.document import playground_default
@@ -481,6 +488,8 @@ class FileController(QObject):
     def load(self, path: str | os.PathLike, quiet: bool = False) -> Experiment | None:
         """Read and validate ``path``; on any problem one message box (with ``quiet``: a
         line on stderr) and None."""
+        from engine.io import FileFormatError, load_experiment
+
         path = Path(path)
         try:
             return load_experiment(path)
@@ -519,6 +528,8 @@ class FileController(QObject):
         what is open is itself an untitled example copy: a lesson reloads its networks
         at every step, and a class should not be asked each time.
         """
+        from engine.io import FileFormatError
+
         try:
             exp = info.load()
         except FileFormatError as exc:
@@ -566,6 +577,8 @@ class FileController(QObject):
         return self.save_to(path)
 
     def save_to(self, path: Path) -> bool:
+        from engine.io import save_experiment
+
         playing = self.controller.is_playing()
         self.controller.pause()  # the worker's final weights are in the document now
         try:
@@ -694,6 +707,8 @@ class FileController(QObject):
 
     def autosave_now(self) -> Path | None:
         """Write the document to the autosave file if it is modified; returns the path."""
+        from engine.io import save_experiment
+
         w = self.window
         if not self.is_modified() or w.testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen):
             return None
@@ -770,6 +785,8 @@ class FileController(QObject):
             if recovered:
                 lock.unlock()
                 continue
+            from engine.io import FileFormatError, experiment_from_json
+
             try:
                 text = path.read_bytes()
                 exp = experiment_from_json(text, path)
@@ -818,6 +835,8 @@ class FileController(QObject):
         controller join the epoch count. The title and description switch to this
         controller's language unless the user changed them.
         """
+        from engine.io import localized
+
         self.path, self.from_example = old.path, old.from_example
         self._meta, self._extra, self._state = old._meta, old._extra, old._state
         self._base_epoch = old._base_epoch + max(0, int(epochs))

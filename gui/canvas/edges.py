@@ -15,7 +15,6 @@ row-major order, so a layer's weight matrix ``W[:, j]`` ravels straight into the
 
 from __future__ import annotations
 
-import statistics
 import time
 from collections import deque
 from operator import itemgetter
@@ -276,7 +275,7 @@ class EdgesItem(QGraphicsItem):
     @property
     def aa_ms(self) -> float:
         """Median time of the recent antialiased paints, ms (0 before the first)."""
-        return statistics.median(self.aa_times) if self.aa_times else 0.0
+        return float(np.median(self.aa_times)) if self.aa_times else 0.0
 
     def _use_fast(self) -> bool:
         """While live: fast once antialiasing has been measured over budget (re-measured

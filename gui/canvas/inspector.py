@@ -15,7 +15,6 @@ during training, except in a field the user is typing in).
 
 from __future__ import annotations
 
-import html
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont
@@ -50,7 +49,7 @@ WIDTH = 320
 
 def _rich(text: str) -> str:
     """Plain words for the rich-text formula label (apostrophes stay as they are)."""
-    return html.escape(text, quote=False)
+    return labels.escape(text, quote=False)
 
 
 class ValueEditor(QWidget):

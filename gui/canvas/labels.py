@@ -3,11 +3,17 @@ with exact values (weight, bias, activation and the formula Σ wᵢxᵢ + b → 
 
 from __future__ import annotations
 
-from html import escape
-
 from engine.activations import ACTIVATIONS, MAXOUT
 from engine.features import FEATURES
 from gui.i18n import QT_TRANSLATE_NOOP, translate
+
+
+def escape(text: str, quote: bool = True) -> str:
+    """``text`` safe inside the labels' rich text (what ``html.escape`` does, without
+    importing the html package and its entity table at start-up)."""
+    text = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace('"', "&quot;").replace("'", "&#x27;") if quote else text
+
 
 #: incoming weights listed in a neuron's hover text before "… n more"
 TOOLTIP_WEIGHTS = 8

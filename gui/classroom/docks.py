@@ -18,7 +18,6 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
-from engine.examples import list_examples
 from gui.i18n import translate
 
 
@@ -114,6 +113,8 @@ def _selected_layer(ws) -> int | None:
 
 
 def _wire_lessons(docks: ClassroomDocks):
+    from engine.examples import list_examples
+
     from .lessons import LessonPanel
 
     window, ws = docks.window, docks.ws

@@ -48,7 +48,6 @@ from gui.formatting import format_count
 from gui.i18n import QT_TRANSLATE_NOOP, translate
 from gui.icons import icon
 
-from .csv_dialog import CsvPreviewDialog, problem_text, split_points
 from .drawing import (
     DRAW_HINT,
     DRAW_START,
@@ -279,6 +278,7 @@ class DataPanel(QWidget):
 
     def import_csv(self) -> bool:
         """Ask for a CSV file, show what is wrong or a preview; load it after OK."""
+        from .csv_dialog import CsvPreviewDialog, problem_text  # (imported when first needed)
         path, _ = QFileDialog.getOpenFileName(self, translate("DataPanel", "Import data from CSV"), "",
                                               translate("DataPanel", CSV_FILTER))
         if not path:
@@ -417,6 +417,7 @@ class DataPanel(QWidget):
     def _apply_pending(self) -> None:
         """Apply the settled change: the data set's own settings with only the moved
         controls changed, so nothing the user did not touch changes with them."""
+        from .csv_dialog import split_points  # (imported when first needed)
         text, self._pending = self._pending, None
         fields, self._pending_fields = self._pending_fields, {}
         if text is None or not fields:
