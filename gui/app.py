@@ -287,9 +287,9 @@ def main(argv: list[str] | None = None) -> int:
         QTimer.singleShot(0, window, lambda: window.open_requested.emit(str(window.initial_file)))
     else:  # after a crash: offer the autosaved network (a FILE named on the command line wins)
         QTimer.singleShot(0, window, ws.files.offer_recovery)
-    if os.environ.get("NEURONA_STARTUP_PROBE"):
-        _startup_probe(window)
     window.show()
+    if os.environ.get("NEURONA_STARTUP_PROBE"):
+        _startup_probe(window)  # (the window is exposed, and painted, in the event loop)
     if args.presentation:
         QTimer.singleShot(0, window, ws.presentation.enter)
     return app.exec()
@@ -300,18 +300,17 @@ def _startup_probe(window) -> None:
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance()
-
     class Probe(QObject):
         def eventFilter(self, obj, event):  # noqa: N802 (Qt override)
-            if event.type() == QEvent.Type.Paint and obj.isWidgetType() and obj.window() is window:
-                app.removeEventFilter(self)
-                # the whole window is painted in this same flush; report once it is over
+            if event.type() == QEvent.Type.Expose and obj.isExposed():
+                obj.removeEventFilter(self)
+                # Qt paints the window and all its widgets while handling this event;
+                # report once that is over
                 QTimer.singleShot(0, lambda: (print("painted", flush=True), QApplication.quit()))
             return False
 
     window._startup_probe = Probe(window)
-    app.installEventFilter(window._startup_probe)
+    window.windowHandle().installEventFilter(window._startup_probe)
 
 
 if __name__ == "__main__":

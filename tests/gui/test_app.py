@@ -545,6 +545,30 @@ def _distinct_colours(image: QImage, step: int = 7) -> int:
     return len({image.pixel(x, y) for x in range(0, image.width(), step) for y in range(0, image.height(), step)})
 
 
+def test_a_plain_launch_paints_its_window_without_loading_what_it_does_not_show(tmp_path):
+    """``python main.py`` as tools/bench_startup.py starts it: the window paints (the probe
+    prints "painted" and quits), and what only opening, saving or exporting needs was not
+    imported for it (docs/performance.md, "Start-up")."""
+    code = (
+        "import runpy, sys\n"
+        "sys.argv = ['main.py']\n"
+        "try:\n"
+        "    runpy.run_path('main.py', run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(' '.join(sorted(m for m in sys.modules if m in ('json', 'engine.io', 'csv', 'html', 'uuid',"
+        " 'engine.export', 'gui.panels.csv_dialog'))) or '-')\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", NEURONA_STARTUP_PROBE="1",
+               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"))
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.split()
+    assert lines[0] == "painted"
+    assert lines[1:] == ["-"]  # none of them
+
+
 def test_screenshot_renders_the_window(tmp_path, qapp):
     image = _screenshot(tmp_path)
     assert (image.width(), image.height()) == (1600, 1000)
