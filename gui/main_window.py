@@ -592,7 +592,7 @@ class MainWindow(QMainWindow):
                 f" border-bottom: 1px solid {theme.COLORS.border}; padding: 6px 16px; font-size: 10.5pt; }}"
             )
             self._centre.layout().insertWidget(0, bar)
-        from html import escape
+        from gui.canvas.labels import escape
 
         head = f"<b style='color:{theme.COLORS.ink}'>{escape(title)}</b>" if title else ""
         body = escape(text)

@@ -42,6 +42,7 @@ from gui.main_window import MainWindow
 from gui.workspace import build_workspace; mark("Neurona's modules")
 window = MainWindow(); mark("main window")
 ws = build_workspace(window); mark("workspace")
+if FILE: ws.files.open_path(FILE); mark("open FILE")
 from PySide6.QtCore import QEvent, QObject, QTimer
 class Probe(QObject):
     def eventFilter(self, obj, event):
@@ -60,13 +61,14 @@ print(json.dumps([[name, 1000 * (t - prev)] for (name, t), (_, prev) in zip(mark
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=9, help="runs (default 9)")
+    parser.add_argument("--file", help="a .neurona file to open, as main.py FILE does")
     args = parser.parse_args(argv)
     folder = tempfile.mkdtemp(prefix="neurona-phases-")
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
            "XDG_CONFIG_HOME": folder, "XDG_DATA_HOME": folder,
            "PYTHONPYCACHEPREFIX": str(Path(folder) / "pycache")}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    code = f"ROOT = {str(ROOT)!r}\n" + ONE_RUN
+    code = f"ROOT = {str(ROOT)!r}\nFILE = {args.file!r}\n" + ONE_RUN
     phases: dict[str, list[float]] = {}
     for run in range(args.runs + 1):  # the first run compiles the bytecode: not counted
         out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
