@@ -278,13 +278,23 @@ def main(argv: list[str] | None = None) -> int:
         return benchmark.main(window, ws, args.seconds, args.soak_epochs)
 
     window = MainWindow()
-    ws = build_workspace(window)
+    loaded = _read_network_file(file) if file is not None else None
+    if loaded is not None:  # the workspace is built once, around the file's network
+        from gui.document import Document
+
+        doc = Document(window, (loaded.network, loaded.training, loaded.data, loaded.canvas))
+        ws = build_workspace(window, doc)
+    else:
+        ws = build_workspace(window)
     from PySide6.QtCore import QTimer
 
     if file is not None:
         window.initial_file = file.resolve()
-        # Queued so that whatever opens documents has connected to open_requested by then.
-        QTimer.singleShot(0, window, lambda: window.open_requested.emit(str(window.initial_file)))
+        if loaded is not None:
+            ws.files.open_loaded(loaded, window.initial_file)
+        else:  # the window opens it and says what is wrong with it
+            # Queued so that whatever opens documents has connected to open_requested by then.
+            QTimer.singleShot(0, window, lambda: window.open_requested.emit(str(window.initial_file)))
     else:  # after a crash: offer the autosaved network (a FILE named on the command line wins)
         QTimer.singleShot(0, window, ws.files.offer_recovery)
     window.show()
@@ -293,6 +303,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.presentation:
         QTimer.singleShot(0, window, ws.presentation.enter)
     return app.exec()
+
+
+def _read_network_file(path: Path):
+    """The experiment in ``path``, or None when it cannot be read (the window then opens
+    it the usual way, which tells the user why)."""
+    from engine.io import FileFormatError, load_experiment
+
+    try:
+        return load_experiment(path)
+    except (FileFormatError, OSError):
+        return None
 
 
 def _startup_probe(window) -> None:

@@ -70,13 +70,15 @@ class Document(QObject):
     data_changed = Signal()
     meta_changed = Signal()
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None, content: tuple | None = None):
+        """Playground's opening state, or ``content`` — ``(network, training, dataset,
+        layout)``, e.g. a file read before the window was built (gui.app)."""
         super().__init__(parent)
         self._next_id = 1
-        net, training, data = playground_default()
+        net, training, data, layout = content if content is not None else (*playground_default(), None)
         self.title = ""
         self.description = ""
-        self._load(net, training, data, None)
+        self._load(net, training, data, layout)
 
     # ------------------------------------------------------------------ whole documents
     def _new_id(self) -> int:

@@ -7,9 +7,12 @@
 
 * **New** (Ctrl+N) loads Playground's default; **Open…** (Ctrl+O), **File › Open Recent**
   (the last :data:`MAX_RECENT` files, kept in ``QSettings``), a file dropped on the
-  window, ``neurona FILE`` (``window.open_requested``) all end in :meth:`open_path`.
-  A file is read and fully validated (:func:`engine.io.load_experiment`) before anything
-  changes: a broken file gives one message box and leaves the document as it was.
+  window all end in :meth:`open_path`. ``neurona FILE`` reads the file before the window
+  is built, builds the workspace around its network and finishes with :meth:`open_loaded`;
+  a file it cannot read goes through ``window.open_requested`` to :meth:`open_path`,
+  which says why. A file is read and fully validated (:func:`engine.io.load_experiment`)
+  before anything changes: a broken file gives one message box and leaves the document
+  as it was.
 * **Save** (Ctrl+S) and **Save As…** (Ctrl+Shift+S) pause training (so the weights are
   exact), then write atomically (:func:`engine.io.save_experiment`): network, training,
   data, the training summary (epoch, last losses), meta (title and description; a text
@@ -411,14 +414,19 @@ class FileController(QObject):
         return Experiment(doc.network, doc.training, doc.dataset, self._state_for_save(), extra)
 
     def _apply(self, exp: Experiment, path: Path | None, *, title: str | None = None,
-               description: str | None = None) -> None:
-        """Make ``exp`` the open document (it is valid: nothing here can fail on its content)."""
+               description: str | None = None, replace: bool = True) -> None:
+        """Make ``exp`` the open document (it is valid: nothing here can fail on its content).
+
+        ``replace=False``: the document already holds ``exp``'s network, training, data and
+        layout (it was built from them, :meth:`open_loaded`); the rest is taken over.
+        """
         from engine.io import localized
 
         self.controller.pause()
         self._loading = True
         try:
-            self.doc.replace(exp.network, exp.training, exp.data, exp.canvas)
+            if replace:
+                self.doc.replace(exp.network, exp.training, exp.data, exp.canvas)
             meta = exp.meta or {}
             self._meta = dict(meta)
             self._extra = {k: v for k, v in exp.extra.items() if k != AUTOSAVE_KEY}
@@ -515,11 +523,20 @@ class FileController(QObject):
             return False
         if not self.maybe_save():
             return False
-        self._apply(exp, path.resolve())
-        self.add_recent_file(path.resolve())
-        self._remember_dir(path.resolve().parent)
-        self._remove_autosave()
+        self._opened(exp, path.resolve())
         return True
+
+    def open_loaded(self, exp: Experiment, path: str | os.PathLike) -> None:
+        """Finish opening ``exp``, read from ``path`` before the window was built and already
+        the document's content (``neurona FILE``: the workspace is built once, around the
+        file's network, rather than around the default one and then again)."""
+        self._opened(exp, Path(path).expanduser().resolve(), replace=False)
+
+    def _opened(self, exp: Experiment, path: Path, replace: bool = True) -> None:
+        self._apply(exp, path, replace=replace)
+        self.add_recent_file(path)
+        self._remember_dir(path.parent)
+        self._remove_autosave()
 
     def open_example(self, info, ask: bool = True) -> bool:
         """Open a course example as an untitled copy (Save asks for a name).

@@ -41,8 +41,15 @@ install_language(preferred_language(None)); mark("application, language")
 from gui.main_window import MainWindow
 from gui.workspace import build_workspace; mark("Neurona's modules")
 window = MainWindow(); mark("main window")
-ws = build_workspace(window); mark("workspace")
-if FILE: ws.files.open_path(FILE); mark("open FILE")
+if FILE:  # as main.py FILE: the file is read first and the workspace built around it
+    from gui.app import _read_network_file
+    from gui.document import Document
+    from pathlib import Path
+    exp = _read_network_file(Path(FILE)); mark("read FILE")
+    ws = build_workspace(window, Document(window, (exp.network, exp.training, exp.data, exp.canvas)))
+    ws.files.open_loaded(exp, FILE); mark("workspace")
+else:
+    ws = build_workspace(window); mark("workspace")
 from PySide6.QtCore import QEvent, QObject, QTimer
 class Probe(QObject):
     def eventFilter(self, obj, event):

@@ -569,6 +569,78 @@ def test_a_plain_launch_paints_its_window_without_loading_what_it_does_not_show(
     assert lines[1:] == ["-"]  # none of them
 
 
+def _launch(monkeypatch, tmp_path, argv):
+    """main(argv) as a double-click runs it, up to the event loop: returns the window and
+    its workspace (closed by the caller's ``close_assembled``)."""
+    from PySide6.QtWidgets import QApplication
+
+    from gui import files as files_module
+    from gui import workspace as workspace_module
+
+    monkeypatch.setattr(files_module, "autosave_dir", lambda: tmp_path / "autosave")
+    built = {}
+    real_build = workspace_module.build_workspace
+
+    def build(window, doc=None):
+        built["window"], built["ws"] = window, real_build(window, doc)
+        return built["ws"]
+
+    monkeypatch.setattr(workspace_module, "build_workspace", build)
+    monkeypatch.setattr(QApplication, "exec", lambda _app: 0)
+    assert main(argv) == 0
+    return built["window"], built["ws"]
+
+
+def test_a_file_named_at_launch_is_the_first_document_built(monkeypatch, tmp_path, qapp):
+    """``neurona FILE`` builds the workspace once, around the file's network (not around
+    Playground's default and then again), and the window has the file open."""
+    from engine.io import load_experiment
+    from gui import document
+
+    from .conftest import close_assembled
+
+    path = REPO / "resources" / "examples" / "09-spiral-deep.neurona"
+    expected = load_experiment(path)
+
+    def no_default():
+        raise AssertionError("the default network was built")
+
+    monkeypatch.setattr(document, "playground_default", no_default)
+    window, ws = _launch(monkeypatch, tmp_path, [str(path)])
+    try:
+        assert ws.doc.network.sizes == expected.network.sizes
+        assert np.array_equal(ws.doc.network.get_weights()[0][0], expected.network.get_weights()[0][0])
+        assert ws.doc.layout_dict() == document.Document(None, (expected.network, expected.training, expected.data,
+                                                                expected.canvas)).layout_dict()
+        assert ws.files.path == path.resolve() and not ws.files.is_modified()
+        assert "09-spiral-deep" in window.windowTitle()
+        assert ws.doc.title  # the example's title, shown above the canvas
+        assert ws.files.recent_files()[0] == str(path.resolve())
+        assert window.undo_stack.count() == 0
+    finally:
+        close_assembled(window, ws)
+
+
+def test_a_bad_file_named_at_launch_is_reported_by_the_window(monkeypatch, tmp_path, qapp, qtbot):
+    """A file that cannot be read: the window starts with the default network and then
+    says what is wrong with the file, as File › Open does."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from .conftest import close_assembled
+
+    bad = tmp_path / "broken.neurona"
+    bad.write_text('{"format_version": 1, "network": ', encoding="utf-8")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _parent, title, text, *a: shown.append(text)))
+    window, ws = _launch(monkeypatch, tmp_path, [str(bad)])
+    try:
+        qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+        assert "broken.neurona" in " ".join(shown)
+        assert ws.doc.network.sizes == [2, 4, 2, 1] and ws.files.path is None
+    finally:
+        close_assembled(window, ws)
+
+
 def test_screenshot_renders_the_window(tmp_path, qapp):
     image = _screenshot(tmp_path)
     assert (image.width(), image.height()) == (1600, 1000)
