@@ -689,6 +689,9 @@ class PresentationMode(QObject):
         undo = []
         for plot_widget in self.window.findChildren(pg.PlotWidget):
             item = plot_widget.getPlotItem()
+            fit = getattr(plot_widget, "fit_label_room", None)
+            if callable(fit):  # after the fonts below (undone in reverse order: after theirs too)
+                undo.append(fit)
             for entry in item.axes.values():
                 axis = entry["item"]
                 tick = axis.style.get("tickFont")
@@ -715,6 +718,8 @@ class PresentationMode(QObject):
                         # a little slower than the text: 500 points must not merge into a blot
                         data.setSize(round(size * f ** 0.75, 1))
                         undo.append(lambda d=data, s=size: d.setSize(s))
+            if callable(fit):
+                fit()
         return undo
 
     # -- canvas -------------------------------------------------------------------------

@@ -22,7 +22,7 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QSizePolicy, QWidget
 
 from gui import theme
@@ -177,6 +177,22 @@ class _StillPlot(pg.PlotWidget):
     def wheelEvent(self, event):  # noqa: N802 (Qt override)
         event.ignore()  # let the panel scroll instead of the view zooming
 
+    def fit_label_room(self) -> None:
+        """Room above the view for the top tick label, which is centred on its tick at the
+        view's top edge: the ink of its digits reaches about half a line above it. Called
+        again when the tick font changes (presentation mode), as pyqtgraph does not."""
+        item = self.getPlotItem()
+        font = item.getAxis("left").style.get("tickFont")
+        if font is None:
+            return
+        fm = QFontMetrics(font)
+        room = max(1, math.ceil(fm.height() / 2 - (fm.ascent() - fm.capHeight())) + 1)
+        top = item.getAxis("top")
+        if top.isVisible():  # the decision region's frame: its top axis holds the room
+            top.setHeight(max(10, room))
+        else:
+            item.layout.setContentsMargins(1, room, 1, 1)
+
     def restyle(self) -> None:
         """Background, axes and labels in the live theme's colours (sizes stay as they are)."""
         self.setBackground(theme.COLORS.surface)
@@ -215,8 +231,8 @@ class DecisionRegionPlot(_StillPlot):
             axis.setStyle(showValues=False, tickLength=0)
             axis.setPen(pg.mkPen(AXIS_PEN, width=1))
         # room for the half of the top and right tick labels that sticks out
-        item.getAxis("top").setHeight(10)
         item.getAxis("right").setWidth(14)
+        self.fit_label_room()
         # the maps are coarse (64×64): let the picture be smoothed when scaled up
         self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         self.image = pg.ImageItem(axisOrder="row-major")
@@ -439,6 +455,7 @@ class LossPlot(_StillPlot):
         item.getViewBox().disableAutoRange()
         self._update_y_range()
         self.set_show_accuracy(False)
+        self.fit_label_room()
         self.setMinimumHeight(110)
 
     def restyle(self) -> None:

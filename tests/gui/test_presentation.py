@@ -255,3 +255,30 @@ def test_everything_layout_does_not_cut_the_data_panel(assembled, qtbot):
     ws.presentation.set_focus("everything")
     dock = window.data_dock
     qtbot.waitUntil(lambda: dock.isVisible() and dock.width() >= _content_width(dock), timeout=3000)
+
+
+def test_plots_keep_room_for_their_top_tick_label(assembled, qtbot):
+    """The top tick label is centred on its tick at the plot's top edge; its digits reach
+    about half a line above it, and presentation mode's larger ticks must not be cut."""
+    from PySide6.QtGui import QFontMetrics
+
+    window, ws = assembled
+    loss, region = ws.output_panel.loss_plot, ws.output_panel.plot
+
+    def ink_above(plot) -> float:
+        fm = QFontMetrics(plot.getPlotItem().getAxis("left").style["tickFont"])
+        return fm.height() / 2 - (fm.ascent() - fm.capHeight())
+
+    def rooms() -> tuple[float, float]:
+        return (loss.getPlotItem().layout.getContentsMargins()[1],
+                region.getPlotItem().getAxis("top").height())
+
+    before, small_ink = rooms(), ink_above(loss)
+    assert before[0] >= small_ink and before[1] >= ink_above(region)
+    ws.presentation.enter()
+    qtbot.waitUntil(window.isFullScreen, timeout=3000)
+    assert ink_above(loss) > small_ink + 1  # larger ticks: more room than before
+    assert rooms()[0] >= ink_above(loss) > before[0] - 1
+    assert rooms()[1] >= ink_above(region)
+    ws.presentation.leave()
+    assert rooms() == before
