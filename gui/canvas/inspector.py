@@ -15,7 +15,6 @@ during training, except in a field the user is typing in).
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -34,7 +33,6 @@ from PySide6.QtWidgets import (
 )
 
 from engine.activations import ACTIVATION_NAMES, ACTIVATIONS, MAXOUT
-from engine.features import FEATURES
 from gui import theme
 from gui.i18n import translate
 from gui.icons import icon
@@ -366,8 +364,8 @@ class Inspector(QFrame):
                 return self.close_card()
             name = labels.unit_name(doc, unit.column, unit.index)
             if unit.column == 0:
-                feature = FEATURES[net.features[unit.index]]
-                self.title.setText(translate("Inspector", "Input {feature}").format(feature=feature.label))
+                feature = labels.feature_label(net.features[unit.index])
+                self.title.setText(translate("Inspector", "Input {feature}").format(feature=feature))
                 self.subtitle.setText(translate("Inspector", "An input feature: its value at each point of the plane."))
                 self._show_rows()
                 self.formula.setText(_rich(translate(

@@ -73,7 +73,17 @@ def activation_formula(name: str, pieces: int = 2) -> str:
     return cls.formula if cls is not None else ""
 
 
+#: input features whose symbol differs by language (Spanish writes the sine "sen")
+FEATURE_LABELS = {
+    "sin_x1": QT_TRANSLATE_NOOP("Features", "sin x₁"),
+    "sin_x2": QT_TRANSLATE_NOOP("Features", "sin x₂"),
+}
+
+
 def feature_label(name: str) -> str:
+    """An input feature as the window shows it: x₁, x₁², x₁·x₂, sin x₁ (sen x₁ in Spanish)."""
+    if name in FEATURE_LABELS:
+        return translate("Features", FEATURE_LABELS[name])
     feature = FEATURES.get(name)
     return feature.label if feature is not None else name
 
@@ -137,7 +147,7 @@ def neuron_tooltip(doc, column: int, index: int) -> str:
         return translate(
             "CanvasLabels",
             "<b>input {feature}</b><br>the feature {feature} of each point;"
-            "<br>switch inputs on and off in FEATURES or with the palette").format(feature=escape(feature.label))
+            "<br>switch inputs on and off in FEATURES or with the palette").format(feature=escape(feature_label(feature.name)))
     layer = net.layers[column - 1]
     spec = layer.spec
     bias = net.bias(column - 1, index)

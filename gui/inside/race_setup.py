@@ -17,9 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from engine.datasets import Dataset, generate
-from engine.features import FEATURES
 from engine.network import Network
 from engine.training import TrainingConfig
+from gui.canvas.labels import feature_label
 from gui.i18n import QT_TRANSLATE_NOOP, translate
 
 CONTEXT = "RaceSetup"
@@ -72,7 +72,7 @@ def _unit_name(net: Network, column: int, j: int) -> str:
     """Unit ``j`` of ``column`` (0 = inputs): x₁, h1.2, out (out2 with several outputs)."""
     if column == 0:
         name = net.features[j]
-        return FEATURES[name].label if name in FEATURES else name
+        return feature_label(name)
     if column == len(net.sizes) - 1:
         out = translate("RaceSetup", "out")
         return out if net.n_outputs == 1 else f"{out}{j + 1}"

@@ -227,11 +227,9 @@ def unit_label(trace, column: int, index: int) -> str:
     """x₁ (a feature), h1·2 (hidden), o or o₂ (output): short names for formulas."""
     n_layers = len(trace.layers)
     if column == 0:
-        from engine.features import FEATURES
+        from gui.canvas.labels import feature_label
 
-        name = trace.features[index]
-        feature = FEATURES.get(name)
-        return feature.label if feature is not None else name
+        return feature_label(trace.features[index])
     if column == n_layers:
         return "o" if trace.layers[-1].n_out == 1 else f"o{sub(index + 1)}"
     return f"h{column}·{index + 1}"

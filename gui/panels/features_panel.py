@@ -12,10 +12,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QAbstractButton, QGridLayout, QSizePolicy, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QGridLayout,
+    QSizePolicy,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
-from engine.features import FEATURE_NAMES, FEATURES
+from engine.features import FEATURE_NAMES
 from gui import theme
+from gui.canvas.labels import feature_label
 from gui.i18n import QT_TRANSLATE_NOOP, translate
 
 from .thumbnails import feature_thumbnail
@@ -43,12 +51,12 @@ class FeatureToggle(QAbstractButton):
         super().__init__(parent)
         self.name = name
         self.extent = (-6.0, 6.0, -6.0, 6.0)
-        self.setText(FEATURES[name].label)
+        self.setText(feature_label(name))
         self.setCheckable(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_Hover)
-        self.setAccessibleName(translate("FeaturesPanel", "Input {feature}").format(feature=FEATURES[name].label))
+        self.setAccessibleName(translate("FeaturesPanel", "Input {feature}").format(feature=feature_label(name)))
         font = QFont(self.font())
         font.setPointSizeF(LABEL_POINT_SIZE)
         self.setFont(font)

@@ -27,21 +27,22 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
-    QHBoxLayout,
     QGridLayout,
+    QHBoxLayout,
     QSizePolicy,
     QStyle,
     QVBoxLayout,
     QWidget,
 )
 
-from engine.features import FEATURES
 from engine.training import target_range
 from gui import theme
-from gui.formatting import format_count, format_accuracy, format_loss
+from gui.canvas.labels import feature_label
+from gui.formatting import format_accuracy, format_count, format_loss
 from gui.i18n import QT_TRANSLATE_NOOP, translate
 from gui.live_label import LiveLabel
 
+from .legends import ColorLegend, LineLegend
 from .plots import (
     TEST_ACC_PEN,
     TEST_LOSS_PEN,
@@ -53,7 +54,6 @@ from .plots import (
     class_rgba,
     value_levels,
 )
-from .legends import ColorLegend, LineLegend
 from .widgets import ElidedLabel, caption, section_heading
 
 POINT_LUT = theme.diverging_lut()  # points in full colour; the picture is lighter
@@ -463,7 +463,7 @@ class OutputPanel(QWidget):
         if c == 0:
             name = net.features[i] if i < len(net.features) else "?"
             return translate("OutputPanel", "Input {feature}").format(
-                feature=FEATURES[name].label if name in FEATURES else name)
+                feature=feature_label(name))
         if c == len(net.sizes) - 1:
             return translate("OutputPanel", "Output neuron {n}").format(n=i + 1)
         return translate("OutputPanel", "Neuron {n} · hidden layer {layer}").format(n=i + 1, layer=c)

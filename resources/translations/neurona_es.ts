@@ -338,7 +338,7 @@
     <name>Activations</name>
     <message>
         <source>Step</source>
-        <extracomment>Activation names as shown everywhere (context &quot;Activations&quot;; the engine&apos;s ``label`` in English, which a test keeps equal), translated when shown by :func:`activation_label`.</extracomment>
+        <extracomment>incoming weights listed in a neuron&apos;s hover text before &quot;… n more&quot; Activation names as shown everywhere (context &quot;Activations&quot;; the engine&apos;s ``label`` in English, which a test keeps equal), translated when shown by :func:`activation_label`.</extracomment>
         <translation>Escalón</translation>
     </message>
     <message>
@@ -1744,6 +1744,18 @@ Cada fila necesita tres números: x1, x2, etiqueta.</translation>
     </message>
 </context>
 <context>
+    <name>Features</name>
+    <message>
+        <source>sin x₁</source>
+        <extracomment>input features whose symbol differs by language (Spanish writes the sine &quot;sen&quot;)</extracomment>
+        <translation>sen x₁</translation>
+    </message>
+    <message>
+        <source>sin x₂</source>
+        <translation>sen x₂</translation>
+    </message>
+</context>
+<context>
     <name>FeaturesPanel</name>
     <message>
         <source>x₁, the horizontal coordinate</source>
@@ -1805,7 +1817,7 @@ No se usa: haz clic para añadirla como entrada.</translation>
     <name>FileController</name>
     <message>
         <source>Neurona networks (*.neurona *.json);;All files (*)</source>
-        <extracomment>autosave period while the document is modified file name suffixes Open, drops and the command line take translation markers (context &quot;FileController&quot;): translated where they are shown</extracomment>
+        <extracomment>how many files File › Open Recent remembers autosave period while the document is modified file name suffixes Open, drops and the command line take translation markers (context &quot;FileController&quot;): translated where they are shown</extracomment>
         <translation>Redes de Neurona (*.neurona *.json);;Todos los archivos (*)</translation>
     </message>
     <message>
@@ -2784,6 +2796,7 @@ Recover them? (Discard deletes them; Ignore asks again next time.)</source>
     </message>
     <message>
         <source>Show test data</source>
+        <extracomment>the loss curve with its heading and legend (presentation&apos;s &quot;network and decision region&quot; layout hides it, to give the region the room)</extracomment>
         <translation>Mostrar datos de prueba</translation>
     </message>
     <message>

@@ -191,3 +191,19 @@ def test_numbers_are_grouped_only_through_format_count():
              for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
              if re.search(r"\{[^{}]*:0?\d*,(\.\d+f)?\}", line)]
     assert not found, "\n".join(found)
+
+
+def test_spanish_writes_the_sine_sen_wherever_a_feature_is_named(window_tools, qtbot, english_afterwards):
+    """Spanish textbooks write sen x; the engine's (and the files') name stays sin_x1."""
+    from gui.canvas.labels import feature_label
+
+    assert feature_label("sin_x1") == "sin x₁" and feature_label("x1") == "x₁"
+    install_language("es")
+    assert (feature_label("sin_x1"), feature_label("sin_x2")) == ("sen x₁", "sen x₂")
+    open_window, close_window = window_tools
+    window, ws = open_window()
+    try:
+        assert ws.features_panel.toggles["sin_x1"].text() == "sen x₁"
+        assert ws.features_panel.toggles["sin_x2"].text() == "sen x₂"
+    finally:
+        close_window(window, ws)
