@@ -33,6 +33,17 @@ from .sprites import Sprites
 from .thumbnails import ThumbnailAtlas, value_range
 
 
+class _ShownDocument:
+    """The document as the canvas shows it: its structure with the weights on show (the
+    timeline's preview of a kept epoch), for the hover texts."""
+
+    def __init__(self, doc, network):
+        self._doc, self.network = doc, network
+
+    def __getattr__(self, name):
+        return getattr(self._doc, name)
+
+
 class NetworkScene(QGraphicsScene):
     #: the selection (neurons, a connection or a layer) changed
     selection_state_changed = Signal()
@@ -236,6 +247,7 @@ class NetworkScene(QGraphicsScene):
         """Recolour edges and biases from the document's weights, or from ``network`` (a
         copy of the document's network with other weights: the timeline's preview)."""
         net = self.doc.network if network is None else network
+        self._shown_network = network  # hover texts say the weights on show
         if [L.n_out for L in net.layers] != self.sizes[1:] or net.n_inputs != (self.sizes[0] if self.sizes else -1):
             return  # a structure sync is on its way
         layers = net.layers
@@ -525,8 +537,10 @@ class NetworkScene(QGraphicsScene):
             if text:
                 return text
         item = self.item_at(pos)
+        shown = getattr(self, "_shown_network", None)
+        doc = self.doc if shown is None else _ShownDocument(self.doc, shown)
         if isinstance(item, NeuronItem):
-            return labels.neuron_tooltip(self.doc, item.column, item.index)
+            return labels.neuron_tooltip(doc, item.column, item.index)
         if isinstance(item, RoundButton):
             return item.toolTip()
         if isinstance(item, LayerItem):
@@ -534,7 +548,7 @@ class NetworkScene(QGraphicsScene):
                              "Drag to move this layer · click for its settings · right-click for more")
         k = self.edge_at(pos)
         if k is not None:
-            return labels.edge_tooltip(self.doc, *self.edges.key(k))
+            return labels.edge_tooltip(doc, *self.edges.key(k))
         return ""
 
     def contextMenuEvent(self, event):  # noqa: N802

@@ -127,6 +127,15 @@ def test_preview_shows_a_past_epoch_and_leaves_the_document_alone(adam, qtbot):
     assert ws.output_panel.metrics.train_loss.text() == f"{metrics['train_loss']:.4f}"
     assert tl._marker.isVisible() and tl._marker.value() == 8
     assert tl._badges and all(not b.isHidden() and "8" in b.text() for b in tl._badges)
+    # the hover texts say epoch 8's weights and biases too
+    from gui.canvas import labels
+
+    scene = ws.canvas.scene
+    neuron = scene.order[scene.sizes[0] + scene.sizes[1]]  # the first unit of the second hidden layer
+    assert (neuron.column, neuron.index) == (2, 0)
+    hover = scene.tooltip_at(neuron.sceneBoundingRect().center())
+    assert labels.fmt(expected.bias(1, 0)) in hover and labels.fmt(doc.network.bias(1, 0)) not in hover
+    assert f"w = {labels.fmt(expected.weight(1, 0, 0))}" in hover
     # the document did not change, and nothing went on the undo stack
     assert np.array_equal(doc.params(), live) and np.array_equal(doc.params(), ref[25])
     assert changes == []
@@ -140,6 +149,7 @@ def test_preview_shows_a_past_epoch_and_leaves_the_document_alone(adam, qtbot):
     assert np.array_equal(ws.canvas.scene._w, np.concatenate([L.W[:, :: L.k].ravel() for L in doc.network.layers]))
     assert ws.output_panel.metrics.epoch.text() == "25"
     assert not tl._marker.isVisible() and all(b.isHidden() for b in tl._badges)
+    assert labels.fmt(doc.network.bias(1, 0)) in scene.tooltip_at(neuron.sceneBoundingRect().center())
 
 
 @pytest.mark.parametrize("how", ["edit", "play", "step"])
