@@ -48,7 +48,7 @@ from dataclasses import dataclass, fields, replace
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor, QFont, QPalette, QPen
-from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QWidget
 
 from gui.icons import app_icon, icon  # noqa: F401  (re-exported: gui.theme.icon)
 
@@ -564,15 +564,29 @@ def restyle_roles(app: QApplication, c: UiColors | None = None) -> None:
             _style_role(widget, role, c)
 
 
+#: room between a tooltip's edge and its text, px (Fusion leaves 2)
+TOOLTIP_PADDING = 6
+
+
+class NeuronaStyle(QProxyStyle):
+    """Fusion, with room around tooltip text: the one look that neither the palette nor a
+    widget's own style sheet can give (tooltip labels are Qt's), and an application style
+    sheet costs start-up time (see :func:`set_role`)."""
+
+    def pixelMetric(self, metric, option=None, widget=None):  # noqa: N802 (Qt override)
+        if metric == QStyle.PixelMetric.PM_ToolTipLabelFrameWidth:
+            return TOOLTIP_PADDING
+        return super().pixelMetric(metric, option, widget)
+
+
 def apply_theme(app: QApplication, colors: UiColors | None = None) -> None:
-    """Give ``app`` the Fusion style, the live palette and the base font.
+    """Give ``app`` the Fusion style (:class:`NeuronaStyle`), the live palette and the base font.
 
     From then on :func:`set_theme` restyles ``app`` itself.
     """
     colors = COLORS if colors is None else colors
-    fusion = QStyleFactory.create("Fusion")
-    if fusion is not None:
-        app.setStyle(fusion)
+    if not isinstance(app.style(), NeuronaStyle) and "Fusion" in QStyleFactory.keys():
+        app.setStyle(NeuronaStyle("Fusion"))
     app.setPalette(build_palette(colors))
     app.setFont(base_font())
     restyle_roles(app, colors)

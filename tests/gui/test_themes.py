@@ -372,3 +372,17 @@ def test_canvas_lines_and_labels_grow_with_the_ui_scale(shown, qtbot):
     assert style.text_scale_for(zoom) == base["text"]
     assert style.MAX_FIT_ZOOM == base["fit"]
     assert plot.train_points.opts["size"] == 8
+
+
+def test_tooltips_keep_room_around_their_text(qapp):
+    """The one look neither the palette nor a widget's style sheet can give: the padding
+    of Qt's tooltip labels, from the application style (Fusion behind a proxy)."""
+    from PySide6.QtWidgets import QStyle
+
+    if not qapp.property("neuronaThemed"):
+        theme.apply_theme(qapp)
+    style = qapp.style()
+    assert isinstance(style, theme.NeuronaStyle) and style.baseStyle().name().lower() == "fusion"
+    assert style.pixelMetric(QStyle.PixelMetric.PM_ToolTipLabelFrameWidth) == theme.TOOLTIP_PADDING
+    theme.apply_theme(qapp)  # again (a language switch does): the style is not wrapped twice
+    assert qapp.style() is style
