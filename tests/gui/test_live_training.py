@@ -445,10 +445,25 @@ def test_frames_end_once_the_watched_window_has_repainted(lab, qtbot):
         shown.show()
     lab.c.watch_repaints(shown)
     ends = []
-    original = lab.w.gui_frame_finished
-    lab.w.gui_frame_finished = lambda: (ends.append(lab.c._repaint_seen), original())
+    drawing = {"snapshot": False}  # a frame draws when it took a snapshot of training
+    original_take, original_finished = lab.w.take_snapshot, lab.w.gui_frame_finished
+
+    def take():
+        snap = original_take()
+        if snap is not None and snap.playing:
+            drawing["snapshot"] = True  # (until the frame ends: a later empty turn must not end it early)
+        return snap
+
+    def finished():
+        # (a frame that found no snapshot of training to draw — a stale one from before
+        # Play, or none because an earlier turn took it — ends at once, as it should)
+        if drawing["snapshot"]:
+            ends.append(lab.c._repaint_seen)
+        drawing["snapshot"] = False
+        original_finished()
+
+    lab.w.take_snapshot, lab.w.gui_frame_finished = take, finished
     lab.c.play()
-    ends.clear()  # (Play itself lets the worker go)
     qtbot.waitUntil(lambda: len(ends) >= 5, timeout=TIMEOUT)
     lab.c.pause()
     assert all(ends[:5])  # each frame ended after the window's repaint, not before
