@@ -23,6 +23,9 @@ from .sprites import BIAS_SPRITE_RECT, FRAME_RECT, bias_level
 
 S = style.NEURON_SIZE
 HALF = S / 2
+#: from an input neuron's left edge to the right end of its label (x₁): clear of the lane,
+#: whose edge is LANE_PAD away and drawn up to 3 px wide (high contrast, presentation)
+LABEL_GAP = style.LANE_PAD + 6
 
 
 class NeuronItem(QGraphicsItem):
@@ -88,7 +91,7 @@ class NeuronItem(QGraphicsItem):
         pad = 5.0  # selection outline
         left = HALF + max(pad, style.BIAS_SIZE / 2 + 1)
         if self.label is not None:
-            left = max(left, HALF + 12 + self._label_width * self.text_scale)
+            left = max(left, HALF + LABEL_GAP + self._label_width * self.text_scale)
         self._bounds = QRectF(-left, -HALF - pad, left + HALF + pad, S + 2 * pad)
 
     # ------------------------------------------------------------------ painting
@@ -114,7 +117,7 @@ class NeuronItem(QGraphicsItem):
             painter.setFont(style.feature_font())
             painter.setPen(style.INK)
             size = self.label.size()
-            painter.translate(-HALF - 12, 0)
+            painter.translate(-HALF - LABEL_GAP, 0)
             painter.scale(f, f)
             painter.drawStaticText(QPointF(-size.width(), -size.height() / 2), self.label)
 

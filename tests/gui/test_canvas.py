@@ -696,3 +696,21 @@ def test_enlarged_headers_never_run_into_the_next_column(setup):
     assert f > 1.0
     for a, b in zip(lanes, lanes[1:]):
         assert (a._text_width + b._text_width) / 2 * f <= b.pos().x() - a.pos().x() - 12.0 + 1e-9
+
+
+def test_input_labels_stay_clear_of_the_input_lane(setup):
+    """x₁, x₂ end left of the INPUT lane's edge, also with the thick outlines of the high
+    contrast theme in presentation mode (a lane's edge is drawn up to 3 px wide)."""
+    from gui.canvas.items import HALF, LABEL_GAP
+
+    doc, _stack, _editor, _maps, canvas = setup
+    scene = canvas.scene
+    lane = scene.layers[doc.column_ids[0]]
+    lane_left = lane.mapToScene(lane.lane_rect().topLeft()).x()
+    for neuron in scene.order[: doc.network.sizes[0]]:
+        assert neuron.label is not None
+        label_right = neuron.scenePos().x() - HALF - LABEL_GAP
+        assert label_right <= lane_left - 3
+        # and the item's bounds hold the whole (scaled) label, so its cache does not clip it
+        left = neuron.mapToScene(neuron.boundingRect().topLeft()).x()
+        assert left <= label_right - neuron._label_width * neuron.text_scale
