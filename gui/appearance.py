@@ -10,7 +10,7 @@ backgrounds, the problem and description bars). Every view restyles itself throu
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor
 from PySide6.QtWidgets import QDockWidget, QLabel, QWidget
 
@@ -55,7 +55,6 @@ class Appearance(QObject):
         self.palette_menu.addActions(list(self.palette_actions.values()))
 
         theme.on_change(self.restyle_window)
-        window.installEventFilter(self)  # once shown, colour the docks again (see eventFilter)
         saved_theme, saved_palette = self._load()
         theme.set_palette(saved_palette)
         theme.set_theme(saved_theme)
@@ -122,15 +121,6 @@ class Appearance(QObject):
             settings.setValue(PALETTE_KEY, self.palette)
 
     # -- the window's own parts ---------------------------------------------------------------
-    def eventFilter(self, obj, event):  # noqa: N802 (Qt override)
-        # Polishing a widget on its first show puts back the palette it had when the
-        # style sheet first met it, so the docks of a theme chosen at start-up are coloured
-        # again once the window is on screen.
-        if obj is self.window and event.type() == QEvent.Type.Show:
-            self.window.removeEventFilter(self)
-            QTimer.singleShot(0, self, self.restyle_window)
-        return False
-
     def restyle_window(self) -> None:
         c = theme.COLORS
         w = self.window

@@ -44,7 +44,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QTextEdit,
-    QToolBar,
     QWidget,
 )
 
@@ -134,13 +133,9 @@ def _fine_ticks(axis) -> None:
 
 
 def _repolish(window: QWidget) -> None:
-    """A new application font reaches widgets under a style sheet (the application's or
-    their own) only once the style sheet is applied again."""
-    app = QApplication.instance()
+    """A new application font reaches widgets with a style sheet of their own only once
+    the style sheet is applied again."""
     QApplication.sendPostedEvents(None, 0)  # the font change itself is posted
-    sheet = app.styleSheet()
-    if sheet:
-        app.setStyleSheet(sheet)
     for widget in window.findChildren(QWidget):
         if widget.styleSheet():
             widget.setStyleSheet(widget.styleSheet())
@@ -325,7 +320,6 @@ class PresentationMode(QObject):
             "window_state": w.windowState(),
             "docks": {d: not d.isHidden() for d in w.findChildren(QDockWidget)},
             "status_bar": not w.statusBar().isHidden(),
-            "tool_bars": {b: (b.layout().contentsMargins(), b.layout().spacing()) for b in w.findChildren(QToolBar)},
             "central": not self._canvas_widget().isHidden() if self._canvas_widget() else True,
             "app_font": QFont(QApplication.font()),
             "tb_compact": getattr(w.toolbar, "_compact", None),
@@ -378,11 +372,6 @@ class PresentationMode(QObject):
         if canvas is not None:
             canvas.setVisible(saved["central"])
         w.statusBar().setVisible(saved["status_bar"])
-        for bar, (margins, spacing) in saved["tool_bars"].items():
-            # applying the style sheet again gives a tool bar its sheet's padding, which the
-            # first polish did not: put back the margins it had, so that the layout is the same
-            bar.layout().setContentsMargins(margins)
-            bar.layout().setSpacing(spacing)
         self._restore_view(saved["view"])
         self._set_actions(False)
         # the font changes are posted: once they have arrived, the top bar measures itself
